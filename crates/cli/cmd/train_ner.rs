@@ -1,0 +1,16 @@
+//! `gazette train_ner` (being built).
+
+use std::process::ExitCode;
+
+use crate::args::GlobalArgs;
+
+/// Arguments of `gazette train_ner`.
+#[derive(clap::Args, Debug)]
+pub(crate) struct Args {
+    /// Corpus files or folders.
+    pub(crate) paths: Vec<std::path::PathBuf>,
+}
+
+pub(crate) fn run(_args: Args, _global: &GlobalArgs) -> anyhow::Result<ExitCode> {
+    anyhow::bail!("`gazette train_ner` is not built yet")
+}

@@ -1,0 +1,289 @@
+//! Writing result records to stdout or a file as a table, CSV, JSON or JSON Lines.
+#![allow(dead_code)] // used as each command lands
+//!
+//! Commands that produce records (actors, quotes, figures, articles) build a `Vec` of
+//! serialisable rows and hand them to [`write_records`]. Files are written through a temporary
+//! file in the same folder and renamed into place, so an interrupted run never leaves half a
+//! file behind.
+
+use std::io::{self, BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+use serde::Serialize;
+use serde_json::Value;
+
+/// Output format of record-producing commands.
+#[allow(dead_code)] // used as commands land
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Format {
+    /// Aligned columns for reading in a terminal (long cells are cut).
+    Table,
+    /// Comma-separated values with a header row; nested fields as JSON text.
+    Csv,
+    /// One JSON array of objects.
+    Json,
+    /// One JSON object per line.
+    Jsonl,
+}
+
+/// Output options shared by record-producing commands.
+#[derive(clap::Args, Debug, Clone)]
+pub(crate) struct OutputArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub(crate) format: Format,
+    /// Write to this file instead of stdout (`-` is stdout). The file is replaced atomically.
+    #[arg(short, long, value_name = "FILE")]
+    pub(crate) output: Option<PathBuf>,
+    /// In CSV output, prefix cells that start with `=`, `+`, `-`, `@` with `'` so spreadsheets
+    /// do not run them as formulas.
+    #[arg(long)]
+    pub(crate) csv_safe: bool,
+}
+
+/// Where output goes: stdout, or a temporary file renamed into place by [`Sink::finish`].
+pub(crate) enum Sink {
+    Stdout(BufWriter<io::Stdout>),
+    File {
+        tmp: tempfile::NamedTempFile,
+        path: PathBuf,
+    },
+}
+
+impl Sink {
+    /// Opens the sink for `-o FILE` (or stdout when `None` or `-`).
+    pub(crate) fn open(output: Option<&Path>) -> anyhow::Result<Sink> {
+        match output {
+            None => Ok(Sink::Stdout(BufWriter::new(io::stdout()))),
+            Some(p) if p == Path::new("-") => Ok(Sink::Stdout(BufWriter::new(io::stdout()))),
+            Some(path) => {
+                let dir = match path.parent() {
+                    Some(d) if !d.as_os_str().is_empty() => d,
+                    _ => Path::new("."),
+                };
+                let tmp = tempfile::Builder::new()
+                    .prefix(".gazette-")
+                    .tempfile_in(dir)
+                    .with_context(|| format!("creating a temporary file in {}", dir.display()))?;
+                Ok(Sink::File {
+                    tmp,
+                    path: path.to_path_buf(),
+                })
+            }
+        }
+    }
+
+    /// Flushes and, for a file, renames the temporary file into place.
+    pub(crate) fn finish(self) -> anyhow::Result<()> {
+        match self {
+            Sink::Stdout(mut w) => w.flush().context("writing to stdout"),
+            Sink::File { mut tmp, path } => {
+                tmp.flush()
+                    .with_context(|| format!("writing {}", path.display()))?;
+                tmp.persist(&path)
+                    .with_context(|| format!("replacing {}", path.display()))?;
+                Ok(())
+            }
+        }
+    }
+}
+
+impl Write for Sink {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match self {
+            Sink::Stdout(w) => w.write(buf),
+            Sink::File { tmp, .. } => tmp.write(buf),
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        match self {
+            Sink::Stdout(w) => w.flush(),
+            Sink::File { tmp, .. } => tmp.flush(),
+        }
+    }
+}
+
+/// Writes `rows` in the chosen format to stdout or `-o FILE`.
+pub(crate) fn write_records<T: Serialize>(rows: &[T], args: &OutputArgs) -> anyhow::Result<()> {
+    let mut sink = Sink::open(args.output.as_deref())?;
+    write_records_to(&mut sink, rows, args.format, args.csv_safe)?;
+    sink.finish()
+}
+
+/// Writes `rows` in `format` to any writer.
+pub(crate) fn write_records_to<T: Serialize, W: Write>(
+    out: &mut W,
+    rows: &[T],
+    format: Format,
+    csv_safe: bool,
+) -> anyhow::Result<()> {
+    match format {
+        Format::Jsonl => {
+            for row in rows {
+                serde_json::to_writer(&mut *out, row)?;
+                out.write_all(b"\n")?;
+            }
+        }
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut *out, rows)?;
+            out.write_all(b"\n")?;
+        }
+        Format::Csv | Format::Table => {
+            let values: Vec<Value> = rows
+                .iter()
+                .map(serde_json::to_value)
+                .collect::<Result<_, _>>()?;
+            let header = columns(&values);
+            let cells: Vec<Vec<String>> = values
+                .iter()
+                .map(|v| header.iter().map(|h| cell(v.get(h))).collect())
+                .collect();
+            if format == Format::Csv {
+                let mut w = csv::Writer::from_writer(&mut *out);
+                w.write_record(&header)?;
+                for row in &cells {
+                    if csv_safe {
+                        w.write_record(row.iter().map(|c| guard_formula(c).into_owned()))?;
+                    } else {
+                        w.write_record(row)?;
+                    }
+                }
+                w.flush()?;
+            } else {
+                write_table(out, &header, &cells)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Column names in first-seen order across all rows.
+fn columns(values: &[Value]) -> Vec<String> {
+    let mut header: Vec<String> = Vec::new();
+    for v in values {
+        if let Value::Object(map) = v {
+            for key in map.keys() {
+                if !header.iter().any(|h| h == key) {
+                    header.push(key.clone());
+                }
+            }
+        }
+    }
+    header
+}
+
+/// One cell's text: strings as they are, null as empty, nested values as compact JSON.
+fn cell(value: Option<&Value>) -> String {
+    match value {
+        None | Some(Value::Null) => String::new(),
+        Some(Value::String(s)) => s.clone(),
+        Some(Value::Number(n)) => n.to_string(),
+        Some(Value::Bool(b)) => b.to_string(),
+        Some(Value::Array(items)) if items.iter().all(Value::is_string) => items
+            .iter()
+            .filter_map(Value::as_str)
+            .collect::<Vec<_>>()
+            .join("; "),
+        Some(other) => other.to_string(),
+    }
+}
+
+/// Prefixes a cell that a spreadsheet would read as a formula with `'`.
+pub(crate) fn guard_formula(cell: &str) -> std::borrow::Cow<'_, str> {
+    match cell.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}").into(),
+        _ => cell.into(),
+    }
+}
+
+/// Aligned columns; cells longer than 60 characters are cut with `…`, newlines shown as `⏎`.
+fn write_table<W: Write>(out: &mut W, header: &[String], rows: &[Vec<String>]) -> io::Result<()> {
+    const MAX: usize = 60;
+    let shown = |s: &str| -> String {
+        let flat: String = s.chars().map(|c| if c == '\n' { '⏎' } else { c }).collect();
+        if flat.chars().count() > MAX {
+            let cut: String = flat.chars().take(MAX - 1).collect();
+            format!("{cut}…")
+        } else {
+            flat
+        }
+    };
+    let header: Vec<String> = header.iter().map(|h| shown(h)).collect();
+    let rows: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| r.iter().map(|c| shown(c)).collect())
+        .collect();
+    let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
+    for row in &rows {
+        for (w, c) in widths.iter_mut().zip(row) {
+            *w = (*w).max(c.chars().count());
+        }
+    }
+    let line = |out: &mut W, cells: &[String]| -> io::Result<()> {
+        let mut s = String::new();
+        for (i, (c, w)) in cells.iter().zip(&widths).enumerate() {
+            if i > 0 {
+                s.push_str("  ");
+            }
+            s.push_str(c);
+            if i + 1 < cells.len() {
+                s.extend(std::iter::repeat_n(' ', w - c.chars().count()));
+            }
+        }
+        writeln!(out, "{s}")
+    };
+    line(out, &header)?;
+    for row in &rows {
+        line(out, row)?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Serialize)]
+    struct Row {
+        name: &'static str,
+        aliases: Vec<&'static str>,
+        count: u32,
+    }
+
+    fn render(format: Format, csv_safe: bool) -> String {
+        let rows = [
+            Row {
+                name: "Sergei Lavrov",
+                aliases: vec!["Lavrov"],
+                count: 2,
+            },
+            Row {
+                name: "=HYPERLINK(\"x\")",
+                aliases: vec![],
+                count: 1,
+            },
+        ];
+        let mut out = Vec::new();
+        write_records_to(&mut out, &rows, format, csv_safe).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn csv_flattens_lists_and_guards_formulas_when_asked() {
+        assert_eq!(
+            render(Format::Csv, false),
+            "name,aliases,count\nSergei Lavrov,Lavrov,2\n\"=HYPERLINK(\"\"x\"\")\",,1\n"
+        );
+        assert!(render(Format::Csv, true).contains("\"'=HYPERLINK"));
+    }
+
+    #[test]
+    fn table_aligns_columns() {
+        assert_eq!(
+            render(Format::Table, false),
+            "name              aliases  count\nSergei Lavrov     Lavrov   2\n=HYPERLINK(\"x\")           1\n"
+        );
+    }
+}

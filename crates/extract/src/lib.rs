@@ -1,0 +1,2 @@
+//! gazette-extract (work in progress).
+#![deny(missing_docs)]

@@ -1,0 +1,2 @@
+//! gazette-freq (work in progress).
+#![deny(missing_docs)]

@@ -1,0 +1,2 @@
+//! gazette-ingest (work in progress).
+#![deny(missing_docs)]

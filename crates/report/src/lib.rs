@@ -1,0 +1,2 @@
+//! gazette-report (work in progress).
+#![deny(missing_docs)]

@@ -1,0 +1,2 @@
+//! gazette-tokenize (work in progress).
+#![deny(missing_docs)]
