@@ -283,7 +283,7 @@ mod tests {
     fn table_aligns_columns() {
         assert_eq!(
             render(Format::Table, false),
-            "name              aliases  count\nSergei Lavrov     Lavrov   2\n=HYPERLINK(\"x\")           1\n"
+            "name             aliases  count\nSergei Lavrov    Lavrov   2\n=HYPERLINK(\"x\")           1\n"
         );
     }
 }
