@@ -9,6 +9,7 @@ use clap::Parser;
 
 mod args;
 mod cmd;
+#[allow(dead_code)] // used as commands land
 mod corpus;
 mod output;
 

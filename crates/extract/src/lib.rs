@@ -1,2 +1,6 @@
-//! gazette-extract (work in progress).
+//! Finds named actors, attributed quotes and cited figures in article text (being built).
 #![deny(missing_docs)]
+
+pub mod actors;
+pub mod figures;
+pub mod quotes;

@@ -1,0 +1,1 @@
+//! figures (being built).
