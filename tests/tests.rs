@@ -1,1 +1,11 @@
-//! End-to-end tests of the `gazette` binary.
+//! End-to-end tests of the `gazette` binary, one integration test binary (as ripgrep does).
+//! Each module is owned by the command it tests; `util` runs the binary in a temp folder.
+
+mod actors;
+mod figures;
+mod freq;
+mod ingest;
+mod quotes;
+mod report;
+mod tokens;
+mod util;
