@@ -32,6 +32,8 @@ pub(crate) struct GlobalArgs {
 
 #[derive(Subcommand)]
 pub(crate) enum Command {
+    /// Write a commented `gazette.toml` to start a project from.
+    Init(cmd::init::Args),
     /// Read articles from files and folders and print them cleaned, one per line.
     Ingest(cmd::ingest::Args),
     /// Show sentences and tokens of articles, with byte offsets (for inspection).

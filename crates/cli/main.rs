@@ -9,6 +9,8 @@ use clap::Parser;
 
 mod args;
 mod cmd;
+#[allow(dead_code)] // read by the commands as they adopt it
+mod config;
 #[allow(dead_code)] // used as commands land
 mod corpus;
 mod output;
@@ -25,6 +27,7 @@ fn main() -> ExitCode {
             .build_global();
     }
     let result = match cli.command {
+        Command::Init(args) => cmd::init::run(args, &cli.global),
         Command::Ingest(args) => cmd::ingest::run(args, &cli.global),
         Command::Tokens(args) => cmd::tokens::run(args, &cli.global),
         Command::Terms(args) => cmd::freq::run_terms(args, &cli.global),

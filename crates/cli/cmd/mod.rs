@@ -4,6 +4,7 @@ pub(crate) mod actors;
 pub(crate) mod figures;
 pub(crate) mod freq;
 pub(crate) mod ingest;
+pub(crate) mod init;
 pub(crate) mod quotes;
 pub(crate) mod report;
 pub(crate) mod tokens;
