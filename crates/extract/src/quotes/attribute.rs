@@ -1,0 +1,727 @@
+//! Finding attributed statements: cues, content spans and speakers.
+//!
+//! The order of work: (1) quotes followed by a cue (`“…,” he said`); (2) every other cue
+//! (`X said that …`, `according to X`, `X warned …`), whose content runs to the end of the
+//! sentence or, for a trailing cue (`…, X said.`), from the sentence start; quotes inside such
+//! content are absorbed into it; (3) quotes left over take the cue before them, continue the
+//! previous quote, or stay unattributed.
+
+use gazette_types::{Article, EntityType, Quote};
+
+use super::lexicon::{self, cue_lemma};
+use super::names::Cand;
+use super::scan::{Kind, Scan, Tok};
+
+/// A speaker mention found next to a cue.
+#[derive(Debug, Clone, Default)]
+struct Speaker {
+    name: Option<String>,
+    start: usize,
+    end: usize,
+    found: bool,
+}
+
+/// One statement under construction.
+#[derive(Debug, Clone)]
+struct Stmt {
+    start: usize,
+    end: usize,
+    direct: bool,
+    cue: Option<(usize, usize)>,
+    speaker: Speaker,
+    /// Token index of the cue (for ordering and clause limits).
+    cue_tok: Option<usize>,
+}
+
+struct Ctx<'a> {
+    text: &'a str,
+    scan: &'a Scan,
+    cands: &'a [Cand],
+    /// For every token, the candidate that ends on it.
+    cand_ending: Vec<Option<usize>>,
+    /// For every token, the candidate that starts on it.
+    cand_starting: Vec<Option<usize>>,
+}
+
+impl Ctx<'_> {
+    fn tok(&self, i: usize) -> &Tok {
+        &self.scan.toks[i]
+    }
+}
+
+/// Is the token at `k` a cue? Returns the cue's last token (for `according to`).
+fn cue_at(ctx: &Ctx<'_>, k: usize) -> Option<usize> {
+    let toks = &ctx.scan.toks;
+    let t = &toks[k];
+    if t.kind != Kind::Word || t.in_quote.is_some() {
+        return None;
+    }
+    if t.lower == "according" && k + 1 < toks.len() && toks[k + 1].lower == "to" {
+        return Some(k + 1);
+    }
+    let (lemma, weak) = cue_lemma(&t.lower)?;
+    // "the reported case", "a said person": a determiner before a participle is no cue
+    if k > 0
+        && matches!(
+            toks[k - 1].lower.as_str(),
+            "the" | "a" | "an" | "this" | "their" | "his" | "her" | "its" | "our"
+        )
+    {
+        return None;
+    }
+    if t.cap
+        && k > 0
+        && toks[k - 1].sent == t.sent
+        && !matches!(toks[k - 1].kind, Kind::Open | Kind::Punct)
+    {
+        // a capitalised cue word inside a sentence is part of a name ("Post", "Post Reports")
+        return None;
+    }
+    let next = toks.get(k + 1);
+    let next_is = |w: &str| next.is_some_and(|n| n.lower == w);
+    if weak {
+        let subject = subject_kind(ctx, k);
+        let that = next_is("that")
+            || (k + 2 < toks.len() && toks[k + 2].lower == "that" && toks[k + 1].lower != ",");
+        let quote_soon = toks[k + 1..toks.len().min(k + 6)]
+            .iter()
+            .any(|x| x.kind == Kind::Open && x.sent == t.sent);
+        let ok = match lemma {
+            "call" => quote_soon || next_is("for") || next_is("on") || (subject && !next_is("it")),
+            _ => subject && (that || quote_soon),
+        };
+        if !ok {
+            return None;
+        }
+    }
+    if lemma == "post" && !(next_is("on") || next_is("that") || next_is(":")) {
+        return None;
+    }
+    if lemma == "continue" || lemma == "point" || lemma == "campaign" || lemma == "read" {
+        // only as a cue next to a quote or a colon ("he continued", "pointed out that")
+        let near_quote = (k > 0 && matches!(toks[k - 1].kind, Kind::Close | Kind::Punct))
+            || next_is(":")
+            || next_is(",")
+            || next_is(".")
+            || (lemma == "point" && next_is("out"));
+        if !near_quote {
+            return None;
+        }
+    }
+    Some(k)
+}
+
+/// True if and only if the word before the cue (fillers skipped) looks like a speaker.
+fn subject_kind(ctx: &Ctx<'_>, k: usize) -> bool {
+    let mut j = k;
+    while j > 0 {
+        j -= 1;
+        let t = ctx.tok(j);
+        if t.sent != ctx.tok(k).sent {
+            return false;
+        }
+        if lexicon::is_verb_filler(&t.lower) {
+            continue;
+        }
+        return ctx.cand_ending[j].is_some()
+            || lexicon::pronoun(&t.lower).is_some()
+            || lexicon::description(&t.lower).is_some()
+            || (t.cap && t.kind == Kind::Word && !lexicon::is_not_name(&t.lower));
+    }
+    false
+}
+
+/// The speaker mention for the cue at token `k`.
+fn speaker_for(ctx: &Ctx<'_>, k: usize, k_end: usize) -> Speaker {
+    let toks = &ctx.scan.toks;
+    let sent = toks[k].sent;
+    if toks[k].lower == "according" {
+        return np_at(ctx, k_end + 1, sent);
+    }
+    // ", adding …", "…, saying …": the speaker of the main clause
+    if toks[k].lower.ends_with("ing") && k > 0 && toks[k - 1].lower == "," {
+        let first = ctx.scan.sents[sent].first;
+        for i in first..k {
+            if toks[i].in_quote.is_some() {
+                continue;
+            }
+            let sp = np_at(ctx, i, sent);
+            if sp.found && sp.name.is_some() {
+                return sp;
+            }
+        }
+    }
+    // scan left over fillers
+    let mut j = k;
+    while j > 0 {
+        j -= 1;
+        let t = &toks[j];
+        if t.sent != sent {
+            break;
+        }
+        if t.kind == Kind::Word && lexicon::is_verb_filler(&t.lower) {
+            continue;
+        }
+        if t.kind == Kind::Close || (t.lower == "," && j > 0 && toks[j - 1].kind == Kind::Close) {
+            // “…,” said X / “…,” X said: speaker after the cue
+            let after = np_at(ctx, k_end + 1, sent);
+            if after.found {
+                return after;
+            }
+            break;
+        }
+        if t.lower == "," {
+            let sp = appositive_subject(ctx, j, sent);
+            if sp.found {
+                return sp;
+            }
+            break;
+        }
+        let sp = np_ending(ctx, j, sent);
+        if sp.found {
+            return sp;
+        }
+        break;
+    }
+    // sentence-initial "Said X:" or "says X" after a clause
+    let after = np_at(ctx, k_end + 1, sent);
+    if after.found && (after.name.is_some() || ctx.cand_starting.get(k_end + 1).is_some()) {
+        return after;
+    }
+    Speaker::default()
+}
+
+/// "X, a Y, said" / "X, who …, said": walk left over comma-separated appositives from the
+/// comma at `j` to the subject.
+fn appositive_subject(ctx: &Ctx<'_>, comma: usize, sent: usize) -> Speaker {
+    let toks = &ctx.scan.toks;
+    let first = ctx.scan.sents[sent].first;
+    let mut seg_end = comma; // exclusive end of the segment left of the comma
+    for _ in 0..4 {
+        // find the segment start
+        let mut s = seg_end;
+        while s > first
+            && toks[s - 1].lower != ","
+            && toks[s - 1].kind != Kind::Close
+            && toks[s - 1].kind != Kind::Open
+        {
+            s -= 1;
+        }
+        if s >= seg_end {
+            return Speaker::default();
+        }
+        let head = &toks[s];
+        let appositive = !head.cap
+            || matches!(
+                head.lower.as_str(),
+                "a" | "an" | "the" | "who" | "which" | "whose"
+            )
+            || ctx.cand_starting[s].is_none() && lexicon::is_title(&head.lower) && seg_end - s > 3;
+        let starts_name = ctx.cand_starting[s].is_some();
+        if !appositive || starts_name && seg_end - s <= 4 {
+            // the subject segment: its last candidate or pronoun
+            let sp = np_ending(ctx, seg_end - 1, sent);
+            if sp.found {
+                return sp;
+            }
+            for i in (s..seg_end).rev() {
+                if let Some(ci) = ctx.cand_ending[i] {
+                    return cand_speaker(&ctx.cands[ci]);
+                }
+            }
+            return Speaker::default();
+        }
+        if s <= first || toks[s - 1].lower != "," {
+            return Speaker::default();
+        }
+        seg_end = s - 1;
+    }
+    Speaker::default()
+}
+
+fn cand_speaker(c: &Cand) -> Speaker {
+    Speaker {
+        name: Some(c.name.clone()),
+        start: c.start,
+        end: c.end,
+        found: true,
+    }
+}
+
+/// The speaker mention that ends at token `j`: an actor, a pronoun or a description.
+fn np_ending(ctx: &Ctx<'_>, j: usize, sent: usize) -> Speaker {
+    let toks = &ctx.scan.toks;
+    if let Some(ci) = ctx.cand_ending[j] {
+        return cand_speaker(&ctx.cands[ci]);
+    }
+    let t = &toks[j];
+    if t.kind != Kind::Word {
+        return Speaker::default();
+    }
+    if let Some(kind) = lexicon::pronoun(&t.lower) {
+        return Speaker {
+            name: kind.and_then(|person| resolve(ctx, t.start, person)),
+            start: t.start,
+            end: t.end,
+            found: true,
+        };
+    }
+    let bare = t.lower.trim_end_matches("'s");
+    if lexicon::description(bare).is_some() || (t.cap && !lexicon::is_not_name(&t.lower)) {
+        // extend left over the noun phrase: adjectives, determiners, possessives, names
+        let mut s = j;
+        let mut steps = 0;
+        while s > 0 && steps < 6 {
+            let p = &toks[s - 1];
+            if p.sent != sent || p.kind != Kind::Word || lexicon::is_verb_filler(&p.lower) {
+                break;
+            }
+            if matches!(
+                p.lower.as_str(),
+                "and"
+                    | "or"
+                    | "but"
+                    | "that"
+                    | "said"
+                    | "says"
+                    | "to"
+                    | "of"
+                    | "in"
+                    | "on"
+                    | "for"
+                    | "with"
+                    | "by"
+                    | "at"
+                    | "as"
+                    | "if"
+                    | "when"
+            ) {
+                break;
+            }
+            s -= 1;
+            steps += 1;
+            if matches!(p.lower.as_str(), "the" | "a" | "an") {
+                break;
+            }
+        }
+        // a name inside the description ("Trump spokeswoman Hope Hicks" ends in a name,
+        // handled above; "the Clinton campaign" names its organisation)
+        let name = if t.cap && !lexicon::is_not_name(&t.lower) {
+            Some(ctx.text[t.start..t.end].trim_end_matches("'s").to_string())
+        } else {
+            None
+        };
+        return Speaker {
+            name,
+            start: toks[s].start,
+            end: t.end,
+            found: true,
+        };
+    }
+    Speaker::default()
+}
+
+/// The speaker mention that starts at token `i` (after a cue: "said Lavrov", "said the
+/// spokesman", "according to officials").
+fn np_at(ctx: &Ctx<'_>, i: usize, sent: usize) -> Speaker {
+    let toks = &ctx.scan.toks;
+    if i >= toks.len() || toks[i].sent != sent {
+        return Speaker::default();
+    }
+    if let Some(ci) = ctx.cand_starting[i] {
+        return cand_speaker(&ctx.cands[ci]);
+    }
+    // skip a title or determiner before a name
+    let mut s = i;
+    while s < toks.len() && toks[s].sent == sent && s < i + 6 {
+        if let Some(ci) = ctx.cand_starting[s] {
+            return Speaker {
+                start: toks[i].start,
+                ..cand_speaker(&ctx.cands[ci])
+            };
+        }
+        let t = &toks[s];
+        if t.kind != Kind::Word {
+            break;
+        }
+        if let Some(kind) = lexicon::pronoun(&t.lower)
+            && s == i
+        {
+            return Speaker {
+                name: kind.and_then(|person| resolve(ctx, t.start, person)),
+                start: t.start,
+                end: t.end,
+                found: true,
+            };
+        }
+        if lexicon::description(t.lower.trim_end_matches("'s")).is_some()
+            && (s + 1 >= toks.len()
+                || toks[s + 1].kind != Kind::Word
+                || toks[s + 1].sent != sent
+                || lexicon::description(&toks[s + 1].lower).is_none())
+        {
+            // a description: a name right after it is the better mention
+            if let Some(ci) = ctx.cand_starting.get(s + 1).copied().flatten() {
+                return cand_speaker(&ctx.cands[ci]);
+            }
+            return Speaker {
+                name: None,
+                start: toks[i].start,
+                end: t.end,
+                found: true,
+            };
+        }
+        if t.cap && !lexicon::is_not_name(&t.lower) {
+            // an unlisted capitalised name: take the run
+            let mut e = s;
+            while e + 1 < toks.len()
+                && toks[e + 1].sent == sent
+                && toks[e + 1].cap
+                && toks[e + 1].kind == Kind::Word
+            {
+                e += 1;
+            }
+            let name = ctx.text[toks[s].start..toks[e].end]
+                .trim_end_matches("'s")
+                .to_string();
+            return Speaker {
+                name: Some(name),
+                start: toks[s].start,
+                end: toks[e].end,
+                found: true,
+            };
+        }
+        s += 1;
+    }
+    Speaker::default()
+}
+
+/// Resolves a pronoun at byte `at` to the last compatible actor before it: a person for
+/// he/she, an organisation for they/it. Returns `None` when there is none in the last
+/// stretch of text (no guessing across the whole article).
+fn resolve(ctx: &Ctx<'_>, at: usize, person: bool) -> Option<String> {
+    let window = 1500;
+    for c in ctx.cands.iter().rev() {
+        if c.end > at {
+            continue;
+        }
+        if at - c.end > window {
+            break;
+        }
+        let ok = match c.kind {
+            EntityType::PER => person,
+            EntityType::ORG => !person,
+            _ => false,
+        };
+        if ok {
+            return Some(c.name.clone());
+        }
+    }
+    None
+}
+
+/// The byte range of token range `[a, b)` trimmed of leading/trailing punctuation that is
+/// not a quote mark, or `None` when nothing is left.
+fn content_range(ctx: &Ctx<'_>, mut a: usize, mut b: usize) -> Option<(usize, usize)> {
+    let toks = &ctx.scan.toks;
+    while a < b && (toks[a].kind == Kind::Punct || toks[a].lower == "that") {
+        a += 1;
+    }
+    while b > a && toks[b - 1].kind == Kind::Punct {
+        b -= 1;
+    }
+    if a >= b || toks[a..b].iter().filter(|t| t.is_word()).count() == 0 {
+        return None;
+    }
+    Some((toks[a].start, toks[b - 1].end))
+}
+
+/// Finds every attributed statement in `article`, given speaker candidates.
+pub(crate) fn attribute(article: &Article, scan: &Scan, cands: &[Cand]) -> Vec<Quote> {
+    let text = article.text.as_str();
+    let n = scan.toks.len();
+    let mut cand_ending = vec![None; n];
+    let mut cand_starting = vec![None; n];
+    for (i, c) in cands.iter().enumerate() {
+        cand_ending[c.last_tok] = Some(i);
+        if cand_starting[c.first_tok].is_none() {
+            cand_starting[c.first_tok] = Some(i);
+        }
+    }
+    let ctx = Ctx {
+        text,
+        scan,
+        cands,
+        cand_ending,
+        cand_starting,
+    };
+    let toks = &scan.toks;
+
+    // all cues
+    let mut cues: Vec<(usize, usize)> = Vec::new();
+    for k in 0..n {
+        if let Some(e) = cue_at(&ctx, k) {
+            cues.push((k, e));
+        }
+    }
+    let mut cue_used = vec![false; cues.len()];
+    let mut quote_done = vec![false; scan.quotes.len()];
+    let mut stmts: Vec<Stmt> = Vec::new();
+    let mut quote_stmt: Vec<Option<usize>> = vec![None; scan.quotes.len()];
+
+    // (1) a quote followed closely by a cue in the same sentence
+    for (qi, q) in scan.quotes.iter().enumerate() {
+        let sent = toks[q.open_tok].sent;
+        let mut words = 0;
+        let mut found = None;
+        for (ci, &(k, _)) in cues.iter().enumerate() {
+            if k <= q.close_tok {
+                continue;
+            }
+            // words between the quote and the cue
+            words = toks[q.close_tok + 1..k]
+                .iter()
+                .filter(|t| t.is_word())
+                .count();
+            let blocked = toks[q.close_tok + 1..k]
+                .iter()
+                .any(|t| t.kind == Kind::Open || t.in_quote.is_some());
+            if toks[k].sent == sent && words <= 6 && !blocked {
+                found = Some(ci);
+            }
+            break;
+        }
+        let _ = words;
+        if let Some(ci) = found {
+            let (k, e) = cues[ci];
+            cue_used[ci] = true;
+            let sp = speaker_for(&ctx, k, e);
+            quote_done[qi] = true;
+            quote_stmt[qi] = Some(stmts.len());
+            stmts.push(Stmt {
+                start: q.start,
+                end: q.end,
+                direct: true,
+                cue: Some((toks[k].start, toks[e].end)),
+                speaker: sp,
+                cue_tok: Some(k),
+            });
+        }
+    }
+
+    // (2) other cues: indirect speech (which may contain quotes)
+    for (ci, &(k, e)) in cues.iter().enumerate() {
+        if cue_used[ci] {
+            continue;
+        }
+        let sent = &scan.sents[toks[k].sent];
+        let sp = speaker_for(&ctx, k, e);
+        let (mut a, mut b) = (e + 1, sent.last);
+        // the content stops at the next cue's clause in the same sentence
+        if let Some(&(k2, _)) = cues.get(ci + 1)
+            && k2 < b
+            && toks[k2].sent == toks[k].sent
+        {
+            // back off to the start of the next clause: the next cue's subject
+            let sp2 = speaker_for(&ctx, k2, cues[ci + 1].1);
+            let mut stop = k2;
+            if sp2.found && sp2.start < toks[k2].start && sp2.start > toks[e].end {
+                stop = toks.partition_point(|t| t.start < sp2.start);
+            }
+            // ", saying …" belongs to the same speaker: keep it inside
+            if !(toks[k2].lower.ends_with("ing") && toks[k2 - 1].lower == ",") {
+                b = stop.max(a);
+            }
+        }
+        // the words after the cue are just the speaker: a trailing cue (", X said.")
+        let after_words: Vec<&Tok> = toks[a..b].iter().filter(|t| t.is_word()).collect();
+        let speaker_after = sp.found && sp.start >= toks[e].end;
+        let speaker_only = after_words.len() <= 5
+            && (speaker_after
+                || after_words.iter().all(|t| {
+                    matches!(
+                        t.lower.as_str(),
+                        "on" | "in"
+                            | "at"
+                            | "last"
+                            | "this"
+                            | "week"
+                            | "month"
+                            | "year"
+                            | "today"
+                            | "yesterday"
+                            | "monday"
+                            | "tuesday"
+                            | "wednesday"
+                            | "thursday"
+                            | "friday"
+                            | "saturday"
+                            | "sunday"
+                            | "interview"
+                            | "a"
+                            | "an"
+                            | "the"
+                            | "statement"
+                            | "recently"
+                            | "earlier"
+                            | "later"
+                    )
+                }));
+        let mut range = None;
+        if toks[k].lower == "according" {
+            // "According to X, …" or "…, according to X."
+            let before = content_range(&ctx, sent.first, k);
+            let x_end = if sp.found {
+                toks.partition_point(|t| t.start < sp.end)
+            } else {
+                e + 1
+            };
+            let mut after = x_end;
+            while after < sent.last && toks[after].lower != "," {
+                after += 1;
+            }
+            range = before.or_else(|| content_range(&ctx, after, sent.last));
+        } else if speaker_only || a >= b {
+            // content before: from the sentence start (or the previous quote) to the subject
+            let subj_tok = if sp.found && sp.start < toks[k].start {
+                toks.partition_point(|t| t.start < sp.start)
+            } else {
+                k
+            };
+            range = content_range(&ctx, sent.first, subj_tok.min(k));
+        } else {
+            // skip the object of tell/ask/warn … up to "that" when it comes soon
+            if matches!(
+                cue_lemma(&toks[k].lower).map(|x| x.0),
+                Some("tell" | "ask" | "warn" | "inform" | "assure" | "remind" | "urge" | "advise")
+            ) {
+                for i in a..(a + 6).min(b) {
+                    if toks[i].lower == "that" {
+                        a = i + 1;
+                        break;
+                    }
+                }
+            }
+            // a speaker after the cue ("said Trump, adding …") is not content
+            if speaker_after {
+                let sp_end_tok = toks.partition_point(|t| t.start < sp.end);
+                a = a.max(sp_end_tok);
+            }
+            range = content_range(&ctx, a, b);
+            // "The Kremlin, he stated, does not …": the words before the subject belong to it
+        }
+        let Some((s, en)) = range else { continue };
+        cue_used[ci] = true;
+        // absorb the quotes inside
+        let mut direct = false;
+        let (mut s, mut en) = (s, en);
+        for (qi, q) in scan.quotes.iter().enumerate() {
+            if quote_done[qi] {
+                continue;
+            }
+            if q.open >= s && q.close <= en + 3 || (q.start >= s && q.start < en) {
+                quote_done[qi] = true;
+                quote_stmt[qi] = Some(stmts.len());
+                // the statement is one quote: report it as direct, without the marks
+                if q.open <= s && q.close >= en {
+                    direct = true;
+                    s = q.start;
+                    en = q.end;
+                } else if q.close > en && q.start < en {
+                    en = q.end.max(en);
+                }
+            }
+        }
+        stmts.push(Stmt {
+            start: s,
+            end: en,
+            direct,
+            cue: Some((toks[k].start, toks[e].end)),
+            speaker: sp,
+            cue_tok: Some(k),
+        });
+    }
+
+    // (3) quotes left over
+    for (qi, q) in scan.quotes.iter().enumerate() {
+        if quote_done[qi] {
+            continue;
+        }
+        let sent = toks[q.open_tok].sent;
+        // a continuation (new paragraph reopening, or the next quote of the same speaker)
+        let prev = (0..qi).rev().find_map(|p| quote_stmt[p].map(|s| (p, s)));
+        let inherit = prev.and_then(|(p, si)| {
+            let pq = &scan.quotes[p];
+            let same_or_next_para = toks[q.open_tok].para <= toks[pq.close_tok].para + 1;
+            let starts_sentence = scan.sents[sent].first == q.open_tok;
+            if q.continues
+                || (same_or_next_para
+                    && starts_sentence
+                    && toks[pq.open_tok].para + 1 >= toks[q.open_tok].para)
+            {
+                Some(si)
+            } else {
+                None
+            }
+        });
+        if let Some(si) = inherit {
+            let base = stmts[si].clone();
+            quote_stmt[qi] = Some(stmts.len());
+            stmts.push(Stmt {
+                start: q.start,
+                end: q.end,
+                direct: true,
+                ..base
+            });
+            continue;
+        }
+        if q.words < 4 {
+            continue;
+        }
+        // unattributed direct quote
+        quote_stmt[qi] = Some(stmts.len());
+        stmts.push(Stmt {
+            start: q.start,
+            end: q.end,
+            direct: true,
+            cue: None,
+            speaker: Speaker::default(),
+            cue_tok: None,
+        });
+    }
+
+    stmts.sort_by_key(|s| (s.start, s.end));
+    stmts.dedup_by(|a, b| a.start == b.start && a.end == b.end);
+    stmts
+        .into_iter()
+        .filter(|s| {
+            s.end > s.start && text.is_char_boundary(s.start) && text.is_char_boundary(s.end)
+        })
+        .map(|s| {
+            let (speaker_text, speaker_start, speaker_end) = if s.speaker.found {
+                (
+                    Some(text[s.speaker.start..s.speaker.end].to_string()),
+                    Some(s.speaker.start),
+                    Some(s.speaker.end),
+                )
+            } else {
+                (None, None, None)
+            };
+            let _ = s.cue_tok;
+            Quote {
+                article: article.id.clone(),
+                speaker: s.speaker.name.clone(),
+                speaker_text,
+                speaker_start,
+                speaker_end,
+                cue: s.cue.map(|(a, b)| text[a..b].to_string()),
+                cue_start: s.cue.map(|c| c.0),
+                cue_end: s.cue.map(|c| c.1),
+                text: text[s.start..s.end].to_string(),
+                start: s.start,
+                end: s.end,
+                direct: s.direct,
+            }
+        })
+        .collect()
+}
