@@ -217,3 +217,193 @@ pub fn sentence_spans(text: &str) -> Vec<Span> {
         .map(|r| Span::new(raw[r.start].start, raw[r.end - 1].end))
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `raw/kind` of every token, for compact expectations.
+    fn show(text: &str) -> Vec<String> {
+        Tokenizer::default()
+            .tokenize(text)
+            .iter()
+            .map(|t| format!("{}/{:?}", t.span.slice(text), t.kind))
+            .collect()
+    }
+
+    fn sentences(text: &str) -> Vec<&str> {
+        sentence_spans(text).iter().map(|s| s.slice(text)).collect()
+    }
+
+    #[test]
+    fn money_percent_and_separators_stay_whole() {
+        assert_eq!(
+            show("£1.2bn, 3.5% and $5; 1,389.50 or 12,34 by 14:15 on 9/11 in the 1990s."),
+            [
+                "£1.2bn/Number",
+                ",/Punct",
+                "3.5%/Number",
+                "and/Word",
+                "$5/Number",
+                ";/Punct",
+                "1,389.50/Number",
+                "or/Word",
+                "12/Number",
+                ",/Punct",
+                "34/Number",
+                "by/Word",
+                "14:15/Number",
+                "on/Word",
+                "9/11/Number",
+                "in/Word",
+                "the/Word",
+                "1990s/Number",
+                "./Punct"
+            ]
+        );
+        assert_eq!(
+            show("€3-4 2021-10-31"),
+            ["€3-4/Number", "2021-10-31/Number"]
+        );
+    }
+
+    #[test]
+    fn abbreviations_initials_and_initialisms_keep_their_period() {
+        assert_eq!(
+            show("Mr. J. R. R. Tolkien, Gen. Milley, Ph.D., U.S.A. e.g. No. 5, no. Sat."),
+            [
+                "Mr./Word",
+                "J./Word",
+                "R./Word",
+                "R./Word",
+                "Tolkien/Word",
+                ",/Punct",
+                "Gen./Word",
+                "Milley/Word",
+                ",/Punct",
+                "Ph.D./Word",
+                ",/Punct",
+                "U.S.A./Word",
+                "e.g./Word",
+                "No./Word",
+                "5/Number",
+                ",/Punct",
+                "no/Word",
+                "./Punct",
+                "Sat/Word",
+                "./Punct"
+            ]
+        );
+    }
+
+    #[test]
+    fn addresses_tags_and_mentions() {
+        assert_eq!(
+            show(
+                "See https://en.wikipedia.org/wiki/Foo_(bar). Mail ap@nyt.com, @NATO #MeToo #1 bbc.co.uk."
+            ),
+            [
+                "See/Word",
+                "https://en.wikipedia.org/wiki/Foo_(bar)/Url",
+                "./Punct",
+                "Mail/Word",
+                "ap@nyt.com/Email",
+                ",/Punct",
+                "@NATO/Mention",
+                "#MeToo/Hashtag",
+                "#/Punct",
+                "1/Number",
+                "bbc.co.uk/Url",
+                "./Punct"
+            ]
+        );
+    }
+
+    #[test]
+    fn possessives_split_by_default_and_contractions_stay() {
+        let t = Tokenizer::default();
+        let texts = |t: &Tokenizer, s: &str| -> Vec<String> {
+            t.tokenize(s).into_iter().map(|t| t.text).collect()
+        };
+        assert_eq!(
+            texts(&t, "Russia’s O'Brien's workers' don’t"),
+            ["russia", "'s", "o'brien", "'s", "workers", "'", "don't"]
+        );
+        let whole = Tokenizer::builder().split_possessives(false).build();
+        assert_eq!(texts(&whole, "Russia’s it's"), ["russia's", "it's"]);
+        let stem = Tokenizer::builder()
+            .split_possessives(false)
+            .stem(true)
+            .build();
+        assert_eq!(texts(&stem, "Russia’s elections"), ["russia", "elect"]);
+        assert_eq!(t.terms("Russia’s"), ["russia", "'s"]);
+    }
+
+    #[test]
+    fn normalisation_folds_compatibility_forms() {
+        let t = Tokenizer::default();
+        assert_eq!(t.normalize("ﬁnance"), "finance");
+        assert_eq!(t.normalize("ＮＡＴＯ"), "nato");
+        assert_eq!(t.normalize("Müller"), "müller");
+        assert_eq!(t.normalize("“"), "“");
+        let raw = Tokenizer::builder()
+            .nfkc(false)
+            .lowercase(false)
+            .unify_apostrophes(false)
+            .build();
+        assert_eq!(raw.normalize("ﬁ’s"), "ﬁ’s");
+    }
+
+    #[test]
+    fn sentences_handle_quotes_abbreviations_and_paragraphs() {
+        assert_eq!(
+            sentences(
+                "He said it was \"over.\" Then he left. \"Why?\" she asked. Mr. Smith went to Washington."
+            ),
+            [
+                "He said it was \"over.\"",
+                "Then he left.",
+                "\"Why?\" she asked.",
+                "Mr. Smith went to Washington."
+            ]
+        );
+        assert_eq!(
+            sentences(
+                "Troops left the U.S. Army base. They moved to the U.S. The war went on. George W. Bush spoke."
+            ),
+            [
+                "Troops left the U.S. Army base.",
+                "They moved to the U.S.",
+                "The war went on.",
+                "George W. Bush spoke."
+            ]
+        );
+        assert_eq!(
+            sentences(
+                "Growth was 3.5 percent in Jan. 2021 (Applause.) Next\n\nHeadline without stop\nBody line one."
+            ),
+            [
+                "Growth was 3.5 percent in Jan. 2021 (Applause.)",
+                "Next",
+                "Headline without stop\nBody line one."
+            ]
+        );
+        assert_eq!(
+            sentences("Wait... what? Yes!! \u{201C}No.\u{201D} 2021 was hard."),
+            [
+                "Wait... what?",
+                "Yes!!",
+                "\u{201C}No.\u{201D}",
+                "2021 was hard."
+            ]
+        );
+    }
+
+    #[test]
+    fn ngrams_join_windows() {
+        let words = ["a", "b", "c"];
+        assert_eq!(crate::ngrams(&words, 2).collect::<Vec<_>>(), ["a b", "b c"]);
+        assert_eq!(crate::ngrams(&words, 0).count(), 0);
+        assert_eq!(crate::ngrams(&words, 4).count(), 0);
+    }
+}
