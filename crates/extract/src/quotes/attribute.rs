@@ -73,9 +73,137 @@ fn cue_at(ctx: &Ctx<'_>, k: usize) -> Option<usize> {
         && k > 0
         && toks[k - 1].sent == t.sent
         && !matches!(toks[k - 1].kind, Kind::Open | Kind::Punct)
+        && !matches!(
+            t.lower.as_str(),
+            "says" | "said" | "tells" | "warns" | "claims" | "slams" | "blasts" | "urges"
+        )
     {
-        // a capitalised cue word inside a sentence is part of a name ("Post", "Post Reports")
+        // a capitalised cue word inside a sentence is part of a name ("Post", "Post Reports"),
+        // except the usual headline verbs ("Newspaper Says Clinton …")
         return None;
+    }
+    // a possessive before it makes it a noun ("Trump's claim", "his calls")
+    if k > 0
+        && (toks[k - 1].lower.ends_with("'s")
+            || matches!(
+                toks[k - 1].lower.as_str(),
+                "my" | "your"
+                    | "whose"
+                    | "repeated"
+                    | "new"
+                    | "latest"
+                    | "recent"
+                    | "public"
+                    | "own"
+            ))
+    {
+        return None;
+    }
+    // a bare or -s form that is not next to a subject, modal or "to" is most often a noun
+    // ("the report", "calls for", "claims of")
+    let irregular_verb = matches!(
+        t.lower.as_str(),
+        "says"
+            | "say"
+            | "tells"
+            | "tell"
+            | "writes"
+            | "argues"
+            | "thinks"
+            | "believes"
+            | "knows"
+            | "wants"
+            | "insists"
+            | "warns"
+            | "notes"
+            | "adds"
+            | "explains"
+            | "suggests"
+            | "asks"
+            | "predicts"
+            | "acknowledges"
+            | "admits"
+            | "contends"
+            | "maintains"
+            | "recalls"
+            | "agrees"
+            | "hopes"
+            | "fears"
+            | "expects"
+            | "shows"
+            | "reads"
+            | "tweets"
+            | "describes"
+            | "seems"
+            | "appears"
+            | "continues"
+    );
+    let inflected = t.lower.ends_with("ed")
+        || t.lower.ends_with("ing")
+        || matches!(
+            t.lower.as_str(),
+            "said"
+                | "told"
+                | "wrote"
+                | "written"
+                | "thought"
+                | "found"
+                | "shown"
+                | "saw"
+                | "seen"
+                | "knew"
+                | "known"
+                | "felt"
+                | "sought"
+                | "spoke"
+                | "spoken"
+                | "heard"
+                | "understood"
+        );
+    if !inflected && !irregular_verb {
+        let prev = if k > 0 {
+            toks[k - 1].lower.as_str()
+        } else {
+            ""
+        };
+        let modal = matches!(
+            prev,
+            "to" | "will"
+                | "would"
+                | "could"
+                | "should"
+                | "might"
+                | "may"
+                | "must"
+                | "can"
+                | "did"
+                | "does"
+                | "do"
+                | "not"
+                | "n't"
+                | "also"
+                | "they"
+                | "we"
+                | "i"
+                | "you"
+                | "officials"
+                | "sources"
+                | "critics"
+                | "experts"
+                | "analysts"
+                | "polls"
+                | "people"
+                | "supporters"
+                | "democrats"
+                | "republicans"
+                | "voters"
+                | "others"
+                | "some"
+                | "many"
+        );
+        if !modal && !subject_kind(ctx, k) {
+            return None;
+        }
     }
     let next = toks.get(k + 1);
     let next_is = |w: &str| next.is_some_and(|n| n.lower == w);
@@ -88,6 +216,21 @@ fn cue_at(ctx: &Ctx<'_>, k: usize) -> Option<usize> {
             .any(|x| x.kind == Kind::Open && x.sent == t.sent);
         let ok = match lemma {
             "call" => quote_soon || next_is("for") || next_is("on") || (subject && !next_is("it")),
+            "show" | "find" => subject,
+            "believe" | "think" | "feel" | "know" | "fear" | "hope" | "expect" | "doubt"
+            | "suspect" | "wonder" | "understand" => {
+                subject
+                    && (that
+                        || quote_soon
+                        || !next_is("to")
+                            && next.is_some_and(|n| {
+                                n.kind == Kind::Word
+                                    && !matches!(
+                                        n.lower.as_str(),
+                                        "it" | "so" | "about" | "of" | "in"
+                                    )
+                            }))
+            }
             _ => subject && (that || quote_soon),
         };
         if !ok {
@@ -177,16 +320,65 @@ fn speaker_for(ctx: &Ctx<'_>, k: usize, k_end: usize) -> Speaker {
             }
             break;
         }
+        if t.kind == Kind::Word && matches!(t.lower.as_str(), "and" | "but" | "or" | "then") {
+            // "Trump summed up … and said …": the subject of the first verb
+            let first = ctx.scan.sents[sent].first;
+            for i in first..j {
+                if toks[i].in_quote.is_some()
+                    || (i > first
+                        && matches!(
+                            toks[i - 1].lower.as_str(),
+                            "of" | "to"
+                                | "for"
+                                | "with"
+                                | "about"
+                                | "on"
+                                | "in"
+                                | "at"
+                                | "by"
+                                | "from"
+                                | "against"
+                                | "over"
+                        ))
+                {
+                    continue;
+                }
+                if let Some(ci) = ctx.cand_starting[i] {
+                    return cand_speaker(&ctx.cands[ci]);
+                }
+                if toks[i].kind == Kind::Word
+                    && matches!(
+                        toks[i].lower.as_str(),
+                        "he" | "she" | "they" | "it" | "we" | "i"
+                    )
+                {
+                    return np_ending(ctx, i, sent);
+                }
+            }
+            break;
+        }
         let sp = np_ending(ctx, j, sent);
         if sp.found {
             return sp;
         }
         break;
     }
-    // sentence-initial "Said X:" or "says X" after a clause
+    // sentence-initial "Said X:" or "…, says X." : a name right after the cue, followed by
+    // punctuation or the sentence end (not the subject of the content: "said she would")
     let after = np_at(ctx, k_end + 1, sent);
     if after.found && (after.name.is_some() || ctx.cand_starting.get(k_end + 1).is_some()) {
-        return after;
+        let end_tok = toks.partition_point(|t| t.start < after.end);
+        let closes = end_tok >= toks.len()
+            || toks[end_tok].sent != sent
+            || matches!(toks[end_tok].kind, Kind::Punct | Kind::Open)
+            || matches!(
+                toks[end_tok].lower.as_str(),
+                "on" | "in" | "at" | "last" | "this" | "during" | "who" | "after" | "before"
+            );
+        let is_pronoun = lexicon::pronoun(&toks[k_end + 1].lower).is_some();
+        if closes && !(is_pronoun && end_tok < toks.len() && toks[end_tok].kind == Kind::Word) {
+            return after;
+        }
     }
     Speaker::default()
 }
@@ -611,6 +803,14 @@ pub(crate) fn attribute(article: &Article, scan: &Scan, cands: &[Cand]) -> Vec<Q
             // "The Kremlin, he stated, does not …": the words before the subject belong to it
         }
         let Some((s, en)) = range else { continue };
+        // "X said:" closing a sentence before a quote: the quote is the content (step 3)
+        if sent.last < n
+            && toks[sent.last].kind == Kind::Open
+            && toks[sent.last - 1].lower == ":"
+            && k < sent.last
+        {
+            continue;
+        }
         cue_used[ci] = true;
         // absorb the quotes inside
         let mut direct = false;
@@ -648,6 +848,45 @@ pub(crate) fn attribute(article: &Article, scan: &Scan, cands: &[Cand]) -> Vec<Q
             continue;
         }
         let sent = toks[q.open_tok].sent;
+        // "Cruz continued:\n\n“You look at …”": a colon before the quote, with a cue
+        // in its sentence
+        if q.open_tok > 0 && toks[q.open_tok - 1].lower == ":" {
+            let colon = q.open_tok - 1;
+            let csent = toks[colon].sent;
+            let cue = cues
+                .iter()
+                .rev()
+                .find(|&&(k, _)| k < colon && toks[k].sent == csent)
+                .copied();
+            if let Some((k, e)) = cue {
+                let sp = speaker_for(&ctx, k, e);
+                quote_stmt[qi] = Some(stmts.len());
+                stmts.push(Stmt {
+                    start: q.start,
+                    end: q.end,
+                    direct: true,
+                    cue: Some((toks[k].start, toks[e].end)),
+                    speaker: sp,
+                    cue_tok: Some(k),
+                });
+                continue;
+            }
+            // "Trump: …" headlines and "X:" lead-ins: the name before the colon speaks
+            if let Some(ci) = ctx.cand_ending[colon.saturating_sub(1)]
+                && colon > 0
+            {
+                quote_stmt[qi] = Some(stmts.len());
+                stmts.push(Stmt {
+                    start: q.start,
+                    end: q.end,
+                    direct: true,
+                    cue: Some((toks[colon].start, toks[colon].end)),
+                    speaker: cand_speaker(&ctx.cands[ci]),
+                    cue_tok: Some(colon),
+                });
+                continue;
+            }
+        }
         // a continuation (new paragraph reopening, or the next quote of the same speaker)
         let prev = (0..qi).rev().find_map(|p| quote_stmt[p].map(|s| (p, s)));
         let inherit = prev.and_then(|(p, si)| {

@@ -137,7 +137,22 @@ fn raw_tokens(text: &str) -> Vec<(usize, usize, Kind)> {
         }
         // `` and '' (PTB / IEER)
         if (c == '`' || c == '\'') && i + 1 < n && chars[i + 1].1 == c {
-            let kind = if c == '`' { Kind::Open } else { Kind::Close };
+            // `` always opens; '' closes, or opens where the text uses it on both sides
+            // (the New York Times archive writes ''quote'')
+            let kind = if c == '`' {
+                Kind::Open
+            } else {
+                let prev = if i > 0 { Some(chars[i - 1].1) } else { None };
+                let next = if i + 2 < n {
+                    Some(chars[i + 2].1)
+                } else {
+                    None
+                };
+                match straight_kind(prev, next) {
+                    Kind::Open => Kind::Open,
+                    _ => Kind::Close,
+                }
+            };
             out.push((b, byte_at(i + 2), kind));
             i += 2;
             continue;
@@ -335,7 +350,7 @@ fn pair_quotes(text: &str, toks: &mut [Tok]) -> Vec<QuoteSpan> {
                     }
                     open = None;
                     continues = false;
-                } else if toks[k].lower == "\"" {
+                } else if toks[k].lower == "\"" || toks[k].lower == "''" {
                     // straight mark read as closing with nothing open: treat as opening
                     toks[k].kind = Kind::Open;
                     open = Some(k);
