@@ -1,0 +1,333 @@
+//! The named-entity tagger: an averaged structured perceptron over BILOU tags with
+//! first-order Viterbi decoding (Collins 2002), features in [`features`], trained by
+//! [`train`](crate::actors::ner::train) from CoNLL-2003 files.
+
+pub(crate) mod conll;
+pub(crate) mod features;
+pub(crate) mod hash;
+mod model;
+pub mod train;
+
+use gazette_types::EntityType;
+
+pub use self::conll::{ConllSentence, read_conll, tag_conll};
+use self::features::{DocContext, Resources, sentence_features};
+use self::hash::FeatureMap;
+use crate::actors::gazetteer::Gazetteer;
+
+/// Number of BILOU tags: `O` plus B, I, L, U for each of the four types.
+pub(crate) const NT: usize = 17;
+
+/// The entity types in tag order.
+pub(crate) const TYPES: [EntityType; 4] = [
+    EntityType::PER,
+    EntityType::ORG,
+    EntityType::LOC,
+    EntityType::MISC,
+];
+
+/// Position of a tag inside its entity.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum Pos {
+    Out,
+    Begin,
+    Inside,
+    Last,
+    Unit,
+}
+
+/// Tag index `0` is `O`; `1 + 4 * type + pos` with pos 0 B, 1 I, 2 L, 3 U.
+pub(crate) fn tag_parts(tag: usize) -> (Pos, Option<EntityType>) {
+    if tag == 0 {
+        return (Pos::Out, None);
+    }
+    let t = (tag - 1) / 4;
+    let p = match (tag - 1) % 4 {
+        0 => Pos::Begin,
+        1 => Pos::Inside,
+        2 => Pos::Last,
+        _ => Pos::Unit,
+    };
+    (p, Some(TYPES[t]))
+}
+
+pub(crate) fn make_tag(pos: Pos, ty: EntityType) -> usize {
+    let t = TYPES.iter().position(|x| *x == ty).expect("known type");
+    let p = match pos {
+        Pos::Out => return 0,
+        Pos::Begin => 0,
+        Pos::Inside => 1,
+        Pos::Last => 2,
+        Pos::Unit => 3,
+    };
+    1 + 4 * t + p
+}
+
+/// Returns true if and only if tag `b` may follow tag `a` in BILOU.
+pub(crate) fn allowed(a: Option<usize>, b: usize) -> bool {
+    let (pb, tb) = tag_parts(b);
+    let open = match a {
+        None => None,
+        Some(a) => match tag_parts(a) {
+            (Pos::Begin | Pos::Inside, t) => t,
+            _ => None,
+        },
+    };
+    match open {
+        Some(t) => matches!(pb, Pos::Inside | Pos::Last) && tb == Some(t),
+        None => matches!(pb, Pos::Out | Pos::Begin | Pos::Unit),
+    }
+}
+
+/// Returns true if and only if a sentence may end after tag `a`.
+pub(crate) fn may_end(a: usize) -> bool {
+    matches!(tag_parts(a).0, Pos::Out | Pos::Last | Pos::Unit)
+}
+
+/// An entity found by the tagger: tokens `start..end` of the sentence, and its type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Entity {
+    /// First token.
+    pub start: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// Entity type.
+    pub kind: EntityType,
+}
+
+/// Turns a BILOU tag sequence into entities.
+pub(crate) fn entities(tags: &[usize]) -> Vec<Entity> {
+    let mut out = Vec::new();
+    let mut open: Option<(usize, EntityType)> = None;
+    for (i, &t) in tags.iter().enumerate() {
+        let (p, ty) = tag_parts(t);
+        match (p, ty) {
+            (Pos::Unit, Some(k)) => {
+                out.push(Entity {
+                    start: i,
+                    end: i + 1,
+                    kind: k,
+                });
+                open = None;
+            }
+            (Pos::Begin, Some(k)) => open = Some((i, k)),
+            (Pos::Last, Some(k)) => {
+                if let Some((s, ok)) = open
+                    && ok == k
+                {
+                    out.push(Entity {
+                        start: s,
+                        end: i + 1,
+                        kind: k,
+                    });
+                }
+                open = None;
+            }
+            (Pos::Inside, _) => {}
+            _ => open = None,
+        }
+    }
+    out
+}
+
+/// Model weights: one row of [`NT`] scores per known feature, plus tag transitions.
+pub(crate) struct Weights {
+    pub(crate) index: FeatureMap<u32>,
+    pub(crate) rows: Vec<f32>,
+    /// `trans[a * NT + b]`: score of tag `b` after tag `a`.
+    pub(crate) trans: Vec<f32>,
+    /// Score of each tag at the start of a sentence.
+    pub(crate) start: Vec<f32>,
+}
+
+/// The named-entity tagger with its model and gazetteers. Cheap to share (`Send + Sync`).
+pub struct Tagger {
+    weights: Weights,
+    res: Resources,
+}
+
+/// The model trained by `gazette train-ner`, compiled into the binary.
+static EMBEDDED_MODEL: &[u8] = include_bytes!("../../../data/ner.model");
+
+/// Word clusters learned from unlabelled news text (see `data/README.md`).
+pub(crate) static EMBEDDED_LEXICON: &str = include_str!("../../../data/clusters.tsv");
+
+impl Tagger {
+    /// Loads the model compiled into the binary.
+    ///
+    /// # Panics
+    /// Never in a released build: the embedded model is checked by the tests.
+    pub fn embedded() -> Tagger {
+        Tagger::from_bytes(EMBEDDED_MODEL).expect("the embedded NER model is valid")
+    }
+
+    /// Loads a model from the bytes of a model file.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Tagger, crate::actors::Error> {
+        let weights = model::decode(bytes)?;
+        Ok(Tagger {
+            weights,
+            res: Tagger::resources(),
+        })
+    }
+
+    pub(crate) fn resources() -> Resources {
+        Resources {
+            gazetteer: Gazetteer::builtin(),
+            lexicon: features::Lexicon::parse(EMBEDDED_LEXICON),
+        }
+    }
+
+    /// The built-in gazetteers the tagger uses.
+    pub fn gazetteer(&self) -> &Gazetteer {
+        &self.res.gazetteer
+    }
+
+    /// Returns the number of features with weights in the model.
+    pub fn feature_count(&self) -> usize {
+        self.weights.index.len()
+    }
+
+    /// Tags one sentence of words and returns its entities.
+    pub fn tag(&self, words: &[&str]) -> Vec<Entity> {
+        entities(&self.tag_bilou(words, None))
+    }
+
+    /// Tags the sentences of one document (article) together: the features then also see
+    /// how each word is used elsewhere in the document. Returns entities per sentence.
+    pub fn tag_document(&self, sentences: &[&[&str]]) -> Vec<Vec<Entity>> {
+        let doc = DocContext::new(sentences, &self.res);
+        sentences
+            .iter()
+            .map(|s| entities(&self.tag_bilou(s, Some(&doc))))
+            .collect()
+    }
+
+    /// Like [`Tagger::tag_document`], with IOB2 tags (`B-PER`, `I-ORG`, `O`) per word.
+    pub fn tag_document_iob2(&self, sentences: &[&[&str]]) -> Vec<Vec<String>> {
+        let ents = self.tag_document(sentences);
+        sentences
+            .iter()
+            .zip(ents)
+            .map(|(s, es)| iob2(s.len(), &es))
+            .collect()
+    }
+
+    /// Tags one sentence and returns one IOB2 tag per word (`B-PER`, `I-ORG`, `O`).
+    pub fn tag_iob2(&self, words: &[&str]) -> Vec<String> {
+        iob2(words.len(), &self.tag(words))
+    }
+
+    pub(crate) fn tag_bilou(&self, words: &[&str], doc: Option<&DocContext>) -> Vec<usize> {
+        if words.is_empty() {
+            return Vec::new();
+        }
+        let mut feats = Vec::with_capacity(words.len() * 64);
+        let mut offs = Vec::with_capacity(words.len() + 1);
+        sentence_features(words, &self.res, doc, &mut feats, &mut offs);
+        let mut scores = vec![0f32; words.len() * NT];
+        for i in 0..words.len() {
+            let row = &mut scores[i * NT..(i + 1) * NT];
+            for f in &feats[offs[i] as usize..offs[i + 1] as usize] {
+                if let Some(&r) = self.weights.index.get(&model::key32(*f)) {
+                    let w = &self.weights.rows[r as usize * NT..(r as usize + 1) * NT];
+                    for (s, x) in row.iter_mut().zip(w) {
+                        *s += x;
+                    }
+                }
+            }
+        }
+        viterbi(&scores, &self.weights.trans, &self.weights.start)
+    }
+}
+
+fn iob2(n: usize, ents: &[Entity]) -> Vec<String> {
+    let mut out = vec!["O".to_string(); n];
+    for e in ents {
+        for (k, slot) in out[e.start..e.end].iter_mut().enumerate() {
+            *slot = format!("{}-{}", if k == 0 { "B" } else { "I" }, e.kind.as_str());
+        }
+    }
+    out
+}
+
+/// Best BILOU sequence under emission `scores` (`n * NT`), transitions and start scores.
+pub(crate) fn viterbi(scores: &[f32], trans: &[f32], start: &[f32]) -> Vec<usize> {
+    let n = scores.len() / NT;
+    if n == 0 {
+        return Vec::new();
+    }
+    const NEG: f32 = f32::NEG_INFINITY;
+    let mut ok = [[false; NT]; NT];
+    for (a, row) in ok.iter_mut().enumerate() {
+        for (b, cell) in row.iter_mut().enumerate() {
+            *cell = allowed(Some(a), b);
+        }
+    }
+    let mut best = vec![NEG; n * NT];
+    let mut back = vec![0u8; n * NT];
+    for b in 0..NT {
+        if allowed(None, b) {
+            best[b] = start[b] + scores[b];
+        }
+    }
+    for i in 1..n {
+        for b in 0..NT {
+            let mut m = NEG;
+            let mut arg = 0;
+            for a in 0..NT {
+                let prev = best[(i - 1) * NT + a];
+                if prev == NEG || !ok[a][b] {
+                    continue;
+                }
+                let s = prev + trans[a * NT + b];
+                if s > m {
+                    m = s;
+                    arg = a;
+                }
+            }
+            if m > NEG {
+                best[i * NT + b] = m + scores[i * NT + b];
+                back[i * NT + b] = arg as u8;
+            }
+        }
+    }
+    let mut last = 0;
+    let mut m = NEG;
+    for a in 0..NT {
+        let s = best[(n - 1) * NT + a];
+        if may_end(a) && s > m {
+            m = s;
+            last = a;
+        }
+    }
+    let mut tags = vec![0; n];
+    tags[n - 1] = last;
+    for i in (1..n).rev() {
+        tags[i - 1] = back[i * NT + tags[i]] as usize;
+    }
+    tags
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bilou_transitions() {
+        let b_per = make_tag(Pos::Begin, EntityType::PER);
+        let l_per = make_tag(Pos::Last, EntityType::PER);
+        let l_org = make_tag(Pos::Last, EntityType::ORG);
+        assert!(allowed(Some(b_per), l_per));
+        assert!(!allowed(Some(b_per), l_org));
+        assert!(!allowed(Some(b_per), 0));
+        assert!(!allowed(None, l_per));
+        assert_eq!(
+            entities(&[b_per, l_per, 0]),
+            vec![Entity {
+                start: 0,
+                end: 2,
+                kind: EntityType::PER
+            }]
+        );
+    }
+}
