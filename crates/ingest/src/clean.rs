@@ -1,0 +1,373 @@
+//! Cleaning the body of text, Markdown and HTML articles: Markdown escapes, emphasis and
+//! links undone, boilerplate paragraphs removed, paragraphs that a page break split
+//! mid-sentence rejoined, whitespace normalised.
+//!
+//! JSON Lines, JSON and CSV text is never cleaned (unless asked): scorers' offsets refer to it.
+
+use std::sync::LazyLock;
+
+use regex::{Regex, RegexBuilder};
+
+use crate::error::{Error, ErrorKind, Result};
+
+const BUILTIN_BOILERPLATE: &str = include_str!("boilerplate.txt");
+
+/// Boilerplate patterns: paragraphs matching any of them are dropped.
+#[derive(Debug, Clone)]
+pub struct Boilerplate {
+    patterns: Vec<Regex>,
+}
+
+impl Default for Boilerplate {
+    /// The built-in patterns: site footers, "Advertisement", sign-up prompts, "Read more",
+    /// photo credits and captions, link-only paragraphs.
+    fn default() -> Self {
+        let mut b = Boilerplate::empty();
+        b.extend_from_text(BUILTIN_BOILERPLATE)
+            .expect("built-in boilerplate patterns are valid");
+        b
+    }
+}
+
+impl Boilerplate {
+    /// No patterns at all.
+    pub fn empty() -> Self {
+        Boilerplate {
+            patterns: Vec::new(),
+        }
+    }
+
+    /// Adds one pattern per non-empty line of `text` (`#` starts a comment line).
+    ///
+    /// # Errors
+    /// Names the first line whose pattern is not a valid regular expression.
+    pub fn extend_from_text(&mut self, text: &str) -> std::result::Result<(), String> {
+        for (i, line) in text.lines().enumerate() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let re = RegexBuilder::new(line)
+                .case_insensitive(true)
+                .build()
+                .map_err(|e| format!("line {}: {e}", i + 1))?;
+            self.patterns.push(re);
+        }
+        Ok(())
+    }
+
+    /// Reads a user pattern file and adds its patterns.
+    ///
+    /// # Errors
+    /// When the file cannot be read or holds an invalid pattern.
+    pub fn extend_from_file(&mut self, path: &std::path::Path) -> Result<()> {
+        let text = std::fs::read_to_string(path).map_err(|e| Error::new(path, ErrorKind::Io(e)))?;
+        self.extend_from_text(&text)
+            .map_err(|e| Error::new(path, ErrorKind::Config(e)))
+    }
+
+    /// Returns true if and only if the paragraph is boilerplate.
+    pub fn is_match(&self, paragraph: &str) -> bool {
+        let p = paragraph.trim();
+        self.patterns.iter().any(|re| re.is_match(p))
+    }
+}
+
+/// Splits text into paragraphs at blank lines; each paragraph keeps its lines.
+pub(crate) fn split_paragraphs(text: &str) -> Vec<Vec<&str>> {
+    let mut paragraphs = Vec::new();
+    let mut current: Vec<&str> = Vec::new();
+    for line in text.lines() {
+        if line.trim().is_empty() {
+            if !current.is_empty() {
+                paragraphs.push(std::mem::take(&mut current));
+            }
+        } else {
+            current.push(line);
+        }
+    }
+    if !current.is_empty() {
+        paragraphs.push(current);
+    }
+    paragraphs
+}
+
+/// Collapses every run of whitespace (line breaks included) to one space, drops zero-width
+/// characters, and trims.
+pub(crate) fn collapse_whitespace(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(
+            word.chars()
+                .filter(|c| !matches!(c, '\u{200B}' | '\u{200C}' | '\u{FEFF}' | '\u{00AD}')),
+        );
+    }
+    out
+}
+
+/// Undoes Markdown in one paragraph: heading and quote markers, images, links (their text is
+/// kept), emphasis (`*x*`, `**x**`, `_x_`), and backslash escapes (`\$` → `$`).
+pub(crate) fn strip_markdown(paragraph: &str) -> String {
+    static ESCAPE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r#"\\([\\`*_{}\[\]()#+\-.!$<>|~"'&%])"#).expect("valid regex"));
+    static HEADING: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?m)^\s{0,3}(?:#{1,6}\s+|>\s?)").expect("valid regex"));
+    static IMAGE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"!\[[^\]]*\]\([^)\s]*(?:\s+[^)]*)?\)").expect("valid regex"));
+    static LINK: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\[([^\]]+)\]\([^)\s]+(?:\s+[^)]*)?\)").expect("valid regex"));
+    static STRONG: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(^|[^\w*])\*\*([^\s*](?:[^*]*?[^\s*])?)\*\*($|[^\w*])").expect("valid regex")
+    });
+    static EM: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(^|[^\w*])\*([^\s*](?:[^*]*?[^\s*])?)\*($|[^\w*])").expect("valid regex")
+    });
+    static UNDERSCORE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(^|[^\w_])__?([^\s_](?:[^_]*?[^\s_])?)__?($|[^\w_])").expect("valid regex")
+    });
+    // Escaped characters are parked in the Private Use Area so emphasis and link rules do not
+    // see them, then restored.
+    let parked = ESCAPE.replace_all(paragraph, |c: &regex::Captures<'_>| {
+        let ch = c[1].chars().next().expect("one character captured");
+        char::from_u32(0xF0000 + ch as u32)
+            .expect("valid private-use code point")
+            .to_string()
+    });
+    let mut s = HEADING.replace_all(&parked, "").into_owned();
+    s = IMAGE.replace_all(&s, "").into_owned();
+    s = LINK.replace_all(&s, "$1").into_owned();
+    for re in [&*STRONG, &*EM, &*UNDERSCORE] {
+        // Twice: adjacent emphasised words share the separator the regex consumes.
+        for _ in 0..2 {
+            s = re.replace_all(&s, "$1$2$3").into_owned();
+        }
+    }
+    s.chars()
+        .map(|c| {
+            let u = c as u32;
+            if (0xF0000..0xF0080).contains(&u) {
+                char::from_u32(u - 0xF0000).expect("ASCII")
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+/// Words after which a paragraph cannot end a sentence.
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "an", "the", "of", "to", "for", "in", "on", "at", "by", "with", "from", "and", "or",
+    "but", "as", "that", "which", "who", "whose", "its", "his", "her", "their", "our", "my",
+    "into", "than", "is", "are", "was", "were", "be", "been", "has", "have", "had", "not", "this",
+    "these", "those", "between", "about", "over", "under", "after", "before", "during", "said",
+    "says", "mr", "mrs", "ms", "dr", "gen", "sen", "rep", "would", "will", "could", "should",
+    "can", "may", "might", "must", "also", "such",
+];
+
+/// Returns true if and only if the paragraph ends like a sentence or a heading block.
+fn ends_sentence(p: &str) -> bool {
+    p.trim_end().chars().last().is_none_or(|c| {
+        matches!(
+            c,
+            '.' | '!' | '?' | '…' | ':' | ';' | '"' | '”' | '’' | '\'' | ')' | ']' | '»' | '*'
+        )
+    })
+}
+
+/// Rejoins paragraphs that a page break split mid-sentence: a paragraph of at least eight
+/// words that does not end a sentence is joined with a space to the next one when that starts
+/// in lower case, or the first ends with a function word or comma, or is long (a heading is
+/// short).
+pub(crate) fn rejoin_paragraphs(paragraphs: Vec<String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(paragraphs.len());
+    for p in paragraphs {
+        if let Some(prev) = out.last_mut() {
+            if should_join(prev, &p) {
+                prev.push(' ');
+                prev.push_str(&p);
+                continue;
+            }
+        }
+        out.push(p);
+    }
+    out
+}
+
+fn should_join(prev: &str, next: &str) -> bool {
+    if ends_sentence(prev) {
+        return false;
+    }
+    let words = prev.split_whitespace().count();
+    if words < 8 {
+        return false;
+    }
+    let Some(first) = next.chars().next() else {
+        return false;
+    };
+    if !first.is_alphanumeric() {
+        return false;
+    }
+    let last_word = prev
+        .split_whitespace()
+        .last()
+        .unwrap_or_default()
+        .trim_end_matches(',')
+        .to_lowercase();
+    first.is_lowercase()
+        || prev.ends_with(',')
+        || FUNCTION_WORDS.contains(&last_word.as_str())
+        || words >= 25
+}
+
+/// Finds the domain of the last link in the given paragraphs (Markdown links, bare URLs,
+/// `www.` names).
+pub(crate) fn link_domain<'a>(
+    paragraphs: impl DoubleEndedIterator<Item = &'a str>,
+) -> Option<String> {
+    static URL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:https?://[^\s)\]>]+|www\.[a-z0-9-]+(?:\.[a-z0-9-]+)+[^\s)\]>]*)")
+            .expect("valid regex")
+    });
+    for p in paragraphs.rev() {
+        if let Some(m) = URL.find_iter(p).last() {
+            if let Some(d) = crate::meta::url_domain(m.as_str()) {
+                return Some(d);
+            }
+        }
+    }
+    None
+}
+
+/// Cleans body paragraphs (each given as its lines): Markdown undone when `markdown`,
+/// whitespace collapsed, boilerplate removed, broken paragraphs rejoined. Returns the body
+/// with paragraphs separated by a blank line.
+pub(crate) fn clean_paragraphs<'a>(
+    paragraphs: impl IntoIterator<Item = &'a [&'a str]>,
+    markdown: bool,
+    boilerplate: &Boilerplate,
+) -> String {
+    static RULE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^\s*(?:[-*_]\s*){3,}$").expect("valid regex"));
+    let mut kept = Vec::new();
+    for lines in paragraphs {
+        let joined = lines.join("\n");
+        if markdown && RULE.is_match(&joined) {
+            continue;
+        }
+        let text = if markdown {
+            collapse_whitespace(&strip_markdown(&joined))
+        } else {
+            collapse_whitespace(&joined)
+        };
+        if text.is_empty() || boilerplate.is_match(&text) || boilerplate.is_match(&joined) {
+            continue;
+        }
+        kept.push(text);
+    }
+    rejoin_paragraphs(kept).join("\n\n")
+}
+
+/// Cleans a whole text (paragraphs at blank lines) as [`clean_paragraphs`] does.
+pub(crate) fn clean_text(text: &str, markdown: bool, boilerplate: &Boilerplate) -> String {
+    let paragraphs = split_paragraphs(text);
+    clean_paragraphs(paragraphs.iter().map(Vec::as_slice), markdown, boilerplate)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_escapes_emphasis_and_links_are_undone() {
+        assert_eq!(
+            strip_markdown(
+                r"spent \$5 billion on *Kommersant* and **bold** [wsws.org](https://wsws.org)"
+            ),
+            "spent $5 billion on Kommersant and bold wsws.org"
+        );
+        assert_eq!(
+            strip_markdown(r"a literal \*star\* stays"),
+            "a literal *star* stays"
+        );
+        assert_eq!(strip_markdown("2*3*4 is arithmetic"), "2*3*4 is arithmetic");
+        assert_eq!(
+            strip_markdown("snake_case_name stays"),
+            "snake_case_name stays"
+        );
+        assert_eq!(strip_markdown("## A heading"), "A heading");
+        assert_eq!(strip_markdown("*one* *two*"), "one two");
+    }
+
+    #[test]
+    fn broken_paragraphs_are_rejoined_but_headings_are_not() {
+        let paras = vec![
+            "An early October visit to Russia by US Under Secretary Victoria Nuland for"
+                .to_string(),
+            "discussions with officials failed.".to_string(),
+            "Austin affirmed Washington's commitment to the eventual aim of".to_string(),
+            "Ukraine's entrance into NATO.".to_string(),
+            "Background".to_string(),
+            "The talks began in 2019.".to_string(),
+        ];
+        let out = rejoin_paragraphs(paras);
+        assert_eq!(
+            out,
+            vec![
+                "An early October visit to Russia by US Under Secretary Victoria Nuland for discussions with officials failed.",
+                "Austin affirmed Washington's commitment to the eventual aim of Ukraine's entrance into NATO.",
+                "Background",
+                "The talks began in 2019.",
+            ]
+        );
+    }
+
+    #[test]
+    fn boilerplate_paragraphs_are_removed() {
+        let b = Boilerplate::default();
+        for p in [
+            "Advertisement",
+            "To contact the WSWs and the Socialist Equality Party visit:",
+            "[wsws.org/contact](https://www.wsws.org/contact)",
+            "Sign up for our daily newsletter to get the news in your inbox.",
+            "Photo credit: Jane Doe",
+            "(Photo by John Smith/Getty Images)",
+            "Enlarge this image toggle caption Alex Wong/Getty Images",
+        ] {
+            assert!(b.is_match(p), "{p}");
+        }
+        for p in [
+            "The advertisement industry grew by 5% last year, the report said.",
+            "Getty Images, the photo agency, reported higher profits on Tuesday as sales of stock pictures rose.",
+        ] {
+            assert!(!b.is_match(p), "{p}");
+        }
+        let mut user = Boilerplate::empty();
+        assert!(
+            user.extend_from_text("# comment\n^listen to this story$\n")
+                .is_ok()
+        );
+        assert!(user.is_match("Listen to this story"));
+        assert!(user.extend_from_text("(unclosed").is_err());
+    }
+
+    #[test]
+    fn link_domain_finds_the_last_link() {
+        let paras = [
+            "Body text.",
+            "[wsws.org/contact](https://www.wsws.org/contact)",
+        ];
+        assert_eq!(link_domain(paras.into_iter()).as_deref(), Some("wsws.org"));
+        assert_eq!(link_domain(["no links here"].into_iter()), None);
+    }
+
+    #[test]
+    fn whitespace_is_collapsed() {
+        assert_eq!(
+            collapse_whitespace("  a\u{00A0}\tb\n c\u{200B}d "),
+            "a b cd"
+        );
+    }
+}

@@ -1,0 +1,1166 @@
+//! Reading a corpus: finding the files (folders walked recursively in sorted order), reading
+//! them in parallel (rayon), then settling ids, sources and duplicates in input order, so the
+//! result is the same for any number of threads.
+
+use std::collections::{HashMap, HashSet};
+use std::io::{BufRead, Read};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, LazyLock};
+
+use gazette_types::Article;
+use rayon::prelude::*;
+use regex::Regex;
+use serde_json::{Map, Value};
+
+use crate::clean::{self, Boilerplate};
+use crate::decode;
+use crate::dedup::{self, Deduper, Fingerprint, Verdict};
+use crate::error::{Error, ErrorKind, Result};
+use crate::manifest::{Entry, Manifest, Status};
+use crate::meta::{self, SourceAliases};
+use crate::record::{self, Draft, Field, FieldMap};
+
+/// JSON Lines files larger than this are read in chunks of lines instead of whole.
+const STREAM_JSONL_BYTES: u64 = 8 << 20;
+/// Lines per chunk when a JSON Lines file is streamed.
+const JSONL_CHUNK_LINES: usize = 4096;
+
+/// Sets up how a corpus is read; [`CorpusBuilder::build`] makes the [`Corpus`] reader.
+///
+/// # Example
+/// ```
+/// use gazette_ingest::CorpusBuilder;
+///
+/// let corpus = CorpusBuilder::new()
+///     .field_mapping("text=body")?
+///     .near_duplicate_threshold(Some(0.9))
+///     .keep_duplicates(false)
+///     .build();
+/// let dir = std::env::temp_dir().join("gazette-ingest-doc-example");
+/// std::fs::create_dir_all(&dir)?;
+/// std::fs::write(dir.join("a.jsonl"), "{\"id\": \"a1\", \"body\": \"Some text.\"}\n")?;
+/// let ingested = corpus.read(&[dir.join("a.jsonl")])?;
+/// assert_eq!(ingested.articles[0].text, "Some text.");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct CorpusBuilder {
+    fields: FieldMap,
+    aliases: SourceAliases,
+    boilerplate: Boilerplate,
+    near_threshold: Option<f64>,
+    keep_duplicates: bool,
+    strict: bool,
+    clean_records: bool,
+    clean_json: bool,
+}
+
+impl Default for CorpusBuilder {
+    fn default() -> Self {
+        CorpusBuilder {
+            fields: FieldMap::default(),
+            aliases: SourceAliases::default(),
+            boilerplate: Boilerplate::default(),
+            near_threshold: Some(0.8),
+            keep_duplicates: false,
+            strict: false,
+            clean_records: false,
+            clean_json: true,
+        }
+    }
+}
+
+impl CorpusBuilder {
+    /// Default options: default field names, built-in aliases and boilerplate patterns,
+    /// near-duplicate threshold 0.8, duplicates excluded, not strict.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Reads record key `key` for `field` (and no other key).
+    pub fn field(mut self, field: Field, key: &str) -> Self {
+        self.fields.set(field, key);
+        self
+    }
+
+    /// Applies a `field=key` mapping such as `text=body`.
+    ///
+    /// # Errors
+    /// When the mapping is not of that form or names an unknown field.
+    pub fn field_mapping(mut self, mapping: &str) -> Result<Self> {
+        self.fields
+            .set_from_str(mapping)
+            .map_err(|e| Error::new("--field", ErrorKind::Config(e)))?;
+        Ok(self)
+    }
+
+    /// Replaces the source alias table.
+    pub fn aliases(mut self, aliases: SourceAliases) -> Self {
+        self.aliases = aliases;
+        self
+    }
+
+    /// Adds the aliases of a TOML file to the table.
+    ///
+    /// # Errors
+    /// When the file cannot be read or is not a valid alias table.
+    pub fn alias_file(mut self, path: &Path) -> Result<Self> {
+        self.aliases.extend_from_file(path)?;
+        Ok(self)
+    }
+
+    /// Replaces the boilerplate patterns.
+    pub fn boilerplate(mut self, boilerplate: Boilerplate) -> Self {
+        self.boilerplate = boilerplate;
+        self
+    }
+
+    /// Adds the boilerplate patterns of a file (one regular expression per line).
+    ///
+    /// # Errors
+    /// When the file cannot be read or holds an invalid pattern.
+    pub fn boilerplate_file(mut self, path: &Path) -> Result<Self> {
+        self.boilerplate.extend_from_file(path)?;
+        Ok(self)
+    }
+
+    /// Minimum estimated Jaccard similarity (0–1) of word 3-shingles for two articles to be
+    /// near-duplicates; `None` turns near-duplicate detection off.
+    pub fn near_duplicate_threshold(mut self, threshold: Option<f64>) -> Self {
+        self.near_threshold = threshold;
+        self
+    }
+
+    /// Keeps duplicates in the output (they are still reported in the manifest).
+    pub fn keep_duplicates(mut self, keep: bool) -> Self {
+        self.keep_duplicates = keep;
+        self
+    }
+
+    /// Makes the first skipped input an error.
+    pub fn strict(mut self, strict: bool) -> Self {
+        self.strict = strict;
+        self
+    }
+
+    /// Also cleans the text of JSON Lines and CSV records (normally kept byte for byte, since
+    /// offsets refer to it).
+    pub fn clean_records(mut self, clean: bool) -> Self {
+        self.clean_records = clean;
+        self
+    }
+
+    /// Cleans the text of `.json` documents (boilerplate, whitespace); on by default.
+    pub fn clean_json(mut self, clean: bool) -> Self {
+        self.clean_json = clean;
+        self
+    }
+
+    /// Makes the reader.
+    pub fn build(self) -> Corpus {
+        Corpus { opts: self }
+    }
+}
+
+/// Articles read from a corpus and what became of every input.
+#[derive(Debug, Clone, Default)]
+pub struct Ingested {
+    /// The articles, in input order (duplicates excluded unless kept).
+    pub articles: Vec<Article>,
+    /// What became of every input file and record.
+    pub manifest: Manifest,
+}
+
+/// Reads every article under `paths` with default options.
+///
+/// # Errors
+/// Never with default options (problems are reported in the manifest).
+pub fn read<P: AsRef<Path>>(paths: &[P]) -> Result<Ingested> {
+    CorpusBuilder::new().build().read(paths)
+}
+
+/// A corpus reader (see [`CorpusBuilder`]).
+#[derive(Debug, Clone)]
+pub struct Corpus {
+    opts: CorpusBuilder,
+}
+
+impl Default for Corpus {
+    fn default() -> Self {
+        CorpusBuilder::new().build()
+    }
+}
+
+#[derive(Debug, Clone)]
+enum Kind {
+    Text,
+    Html,
+    Jsonl,
+    Json,
+    Csv(u8),
+    Sniff,
+    Ignore(String),
+}
+
+#[derive(Debug, Clone)]
+struct Input {
+    path: PathBuf,
+    display: String,
+    id_base: String,
+    folder_source: Option<String>,
+    folder: Option<String>,
+    kind: Kind,
+    sidecar: Option<Arc<Map<String, Value>>>,
+    missing: bool,
+}
+
+struct FileOutput {
+    items: Vec<Result<(Draft, Fingerprint)>>,
+    warning: Option<String>,
+    ignored: Option<String>,
+    multi: bool,
+}
+
+impl Corpus {
+    /// Reads every article under `paths` (files, folders, `-` for stdin).
+    ///
+    /// # Errors
+    /// Only in strict mode: the first problem.
+    pub fn read<P: AsRef<Path>>(&self, paths: &[P]) -> Result<Ingested> {
+        let mut articles = Vec::new();
+        let manifest = self.stream(paths, 1024, |batch| articles.extend(batch))?;
+        Ok(Ingested { articles, manifest })
+    }
+
+    /// Reads every article under `paths` and hands them to `sink` in batches of about
+    /// `batch_size`, in input order, without holding the whole corpus: files are read in
+    /// parallel a group at a time, and large JSON Lines files a chunk of lines at a time.
+    /// Returns the manifest.
+    ///
+    /// # Errors
+    /// Only in strict mode: the first problem.
+    pub fn stream<P: AsRef<Path>>(
+        &self,
+        paths: &[P],
+        batch_size: usize,
+        mut sink: impl FnMut(Vec<Article>),
+    ) -> Result<Manifest> {
+        let batch_size = batch_size.max(1);
+        let inputs = discover(paths);
+        let mut merger = Merger {
+            opts: &self.opts,
+            dedup: Deduper::new(self.opts.near_threshold),
+            ids: HashSet::new(),
+            manifest: Manifest::default(),
+            buffer: Vec::new(),
+        };
+        let group = batch_size.clamp(64, 1024);
+        let mut i = 0;
+        while i < inputs.len() {
+            if self.is_big_jsonl(&inputs[i]) {
+                self.stream_jsonl(&inputs[i], &mut merger, batch_size, &mut sink)?;
+                i += 1;
+                continue;
+            }
+            let mut j = i;
+            while j < inputs.len() && j - i < group && !self.is_big_jsonl(&inputs[j]) {
+                j += 1;
+            }
+            let outputs: Vec<FileOutput> = inputs[i..j]
+                .par_iter()
+                .map(|input| self.read_input(input))
+                .collect();
+            for (input, output) in inputs[i..j].iter().zip(outputs) {
+                merger.merge(input, output)?;
+                if merger.buffer.len() >= batch_size {
+                    sink(std::mem::take(&mut merger.buffer));
+                }
+            }
+            i = j;
+        }
+        if !merger.buffer.is_empty() {
+            sink(std::mem::take(&mut merger.buffer));
+        }
+        Ok(merger.manifest)
+    }
+
+    /// Reads articles from bytes as if they were the file `name` (its extension picks the
+    /// reader; content decides when it has none).
+    pub fn read_bytes(&self, name: &str, bytes: &[u8]) -> Ingested {
+        let input = make_input(
+            Path::new(name),
+            name.to_string(),
+            stem(Path::new(name)),
+            None,
+            None,
+        );
+        let output = self.parse_bytes(&input, bytes);
+        let mut merger = Merger {
+            opts: &self.opts,
+            dedup: Deduper::new(self.opts.near_threshold),
+            ids: HashSet::new(),
+            manifest: Manifest::default(),
+            buffer: Vec::new(),
+        };
+        let strict_off = CorpusBuilder {
+            strict: false,
+            ..self.opts.clone()
+        };
+        merger.opts = &strict_off;
+        merger
+            .merge(&input, output)
+            .expect("not strict, so merging cannot fail");
+        Ingested {
+            articles: merger.buffer,
+            manifest: merger.manifest,
+        }
+    }
+
+    fn is_big_jsonl(&self, input: &Input) -> bool {
+        matches!(input.kind, Kind::Jsonl)
+            && !input.missing
+            && input.path != Path::new("-")
+            && std::fs::metadata(&input.path).is_ok_and(|m| m.len() > STREAM_JSONL_BYTES)
+    }
+
+    fn stream_jsonl(
+        &self,
+        input: &Input,
+        merger: &mut Merger<'_>,
+        batch_size: usize,
+        sink: &mut impl FnMut(Vec<Article>),
+    ) -> Result<()> {
+        let file = match std::fs::File::open(&input.path) {
+            Ok(f) => f,
+            Err(e) => {
+                let output = FileOutput {
+                    items: vec![Err(Error::new(&input.display, ErrorKind::Io(e)))],
+                    warning: None,
+                    ignored: None,
+                    multi: false,
+                };
+                return merger.merge(input, output);
+            }
+        };
+        let mut reader = std::io::BufReader::with_capacity(1 << 20, file);
+        let file_entry = merger.manifest.entries.len();
+        merger
+            .manifest
+            .entries
+            .push(Entry::new(&input.display, Status::Read));
+        let mut line_no: u64 = 0;
+        let mut offset: u64 = 0;
+        let mut decoded_lossy = false;
+        loop {
+            let mut lines: Vec<(u64, u64, Vec<u8>)> = Vec::with_capacity(JSONL_CHUNK_LINES);
+            while lines.len() < JSONL_CHUNK_LINES {
+                let mut buf = Vec::new();
+                let n = reader.read_until(b'\n', &mut buf).map_err(|e| {
+                    Error::new(&input.display, ErrorKind::Io(e)).at_line(line_no + 1)
+                })?;
+                if n == 0 {
+                    break;
+                }
+                line_no += 1;
+                lines.push((line_no, offset, buf));
+                offset += n as u64;
+            }
+            if lines.is_empty() {
+                break;
+            }
+            let parsed: Vec<(Vec<Result<(Draft, Fingerprint)>>, bool)> = lines
+                .par_iter()
+                .map(|(no, off, bytes)| self.parse_jsonl_line(input, *no, *off, bytes))
+                .collect();
+            let mut items = Vec::new();
+            for (line_items, lossy) in parsed {
+                decoded_lossy |= lossy;
+                items.extend(line_items);
+            }
+            merger.merge_records(input, items, file_entry)?;
+            if merger.buffer.len() >= batch_size {
+                sink(std::mem::take(&mut merger.buffer));
+            }
+        }
+        if decoded_lossy {
+            merger.manifest.entries[file_entry].warning =
+                Some("some lines were not UTF-8 and were decoded as windows-1252".into());
+        }
+        Ok(())
+    }
+
+    fn parse_jsonl_line(
+        &self,
+        input: &Input,
+        line_no: u64,
+        offset: u64,
+        bytes: &[u8],
+    ) -> (Vec<Result<(Draft, Fingerprint)>>, bool) {
+        let mut bytes = bytes;
+        if line_no == 1 {
+            bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        }
+        let (text, lossy) = match std::str::from_utf8(bytes) {
+            Ok(t) => (std::borrow::Cow::Borrowed(t), false),
+            Err(_) => (
+                std::borrow::Cow::Owned(encoding_rs::WINDOWS_1252.decode(bytes).0.into_owned()),
+                true,
+            ),
+        };
+        if text.trim().is_empty() {
+            return (Vec::new(), lossy);
+        }
+        let items = match serde_json::from_str::<Value>(&text) {
+            Ok(Value::Object(obj)) => self.finish_records(
+                input,
+                record::drafts_from_object(&obj, &self.opts.fields),
+                line_no,
+                self.opts.clean_records,
+                &obj,
+            ),
+            Ok(_) => vec![Err(Error::new(&input.display, ErrorKind::NotAnObject)
+                .at_line(line_no)
+                .at_byte(offset))],
+            Err(e) => vec![Err(Error::new(
+                &input.display,
+                ErrorKind::Json(e.to_string()),
+            )
+            .at_line(line_no)
+            .at_byte(offset + e.column().saturating_sub(1) as u64))],
+        };
+        (items, lossy)
+    }
+
+    fn read_input(&self, input: &Input) -> FileOutput {
+        if let Kind::Ignore(reason) = &input.kind {
+            return FileOutput {
+                items: Vec::new(),
+                warning: None,
+                ignored: Some(reason.clone()),
+                multi: false,
+            };
+        }
+        let err = |kind| FileOutput {
+            items: vec![Err(Error::new(&input.display, kind))],
+            warning: None,
+            ignored: None,
+            multi: false,
+        };
+        if input.missing {
+            return err(ErrorKind::NotFound);
+        }
+        let bytes = if input.path == Path::new("-") {
+            let mut buf = Vec::new();
+            std::io::stdin().read_to_end(&mut buf).map(|_| buf)
+        } else {
+            std::fs::read(&input.path)
+        };
+        match bytes {
+            Ok(bytes) => self.parse_bytes(input, &bytes),
+            Err(e) => err(ErrorKind::Io(e)),
+        }
+    }
+
+    fn parse_bytes(&self, input: &Input, bytes: &[u8]) -> FileOutput {
+        let err = |kind| FileOutput {
+            items: vec![Err(Error::new(&input.display, kind))],
+            warning: None,
+            ignored: None,
+            multi: false,
+        };
+        if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+            return err(ErrorKind::EmptyFile);
+        }
+        if decode::looks_binary(bytes) {
+            return err(ErrorKind::Binary);
+        }
+        let decoded = decode::decode(bytes);
+        let warning = decoded
+            .encoding
+            .map(|enc| format!("not UTF-8: decoded as {enc}"));
+        let text = decoded.text;
+        let kind = match &input.kind {
+            Kind::Sniff => sniff(&text),
+            k => k.clone(),
+        };
+        let (items, multi) = match kind {
+            Kind::Text | Kind::Sniff | Kind::Ignore(_) => {
+                let known_title = input
+                    .sidecar
+                    .as_ref()
+                    .map(|s| record::draft_from_object(s, &self.opts.fields).title)
+                    .filter(|t| !t.is_empty());
+                let mut d = crate::text::parse_text(
+                    &text,
+                    true,
+                    known_title.as_deref(),
+                    &self.opts.boilerplate,
+                );
+                self.apply_sidecar(input, &mut d);
+                (vec![self.finish(input, d, false)], false)
+            }
+            Kind::Html => {
+                let mut d = crate::html::parse_html(&text, &self.opts.boilerplate);
+                self.apply_sidecar(input, &mut d);
+                (vec![self.finish(input, d, false)], false)
+            }
+            Kind::Json => match serde_json::from_str::<Value>(&text) {
+                Ok(Value::Object(obj)) => {
+                    let drafts = record::drafts_from_object(&obj, &self.opts.fields);
+                    let multi = drafts.len() > 1;
+                    let mut items =
+                        self.finish_records(input, drafts, 0, self.opts.clean_json, &obj);
+                    if !multi {
+                        for (d, _) in items.iter_mut().flatten() {
+                            d.line = None;
+                        }
+                    }
+                    (items, multi)
+                }
+                Ok(Value::Array(values)) => {
+                    let mut items = Vec::new();
+                    for (i, v) in values.iter().enumerate() {
+                        let n = i as u64 + 1;
+                        match v {
+                            Value::Object(obj) => items.extend(self.finish_records(
+                                input,
+                                record::drafts_from_object(obj, &self.opts.fields),
+                                n,
+                                self.opts.clean_json,
+                                obj,
+                            )),
+                            _ => {
+                                items
+                                    .push(Err(Error::new(&input.display, ErrorKind::NotAnObject)
+                                        .at_line(n)))
+                            }
+                        }
+                    }
+                    (items, true)
+                }
+                Ok(_) => (
+                    vec![Err(Error::new(&input.display, ErrorKind::NotAnObject))],
+                    false,
+                ),
+                Err(e)
+                    if text.trim_start().starts_with('{')
+                        && e.is_data() == false
+                        && e.line() > 1 =>
+                {
+                    (self.parse_jsonl_text(input, &text), true)
+                }
+                Err(e) => (
+                    vec![Err(Error::new(
+                        &input.display,
+                        ErrorKind::Json(e.to_string()),
+                    )
+                    .at_line(e.line() as u64))],
+                    false,
+                ),
+            },
+            Kind::Jsonl => (self.parse_jsonl_text(input, &text), true),
+            Kind::Csv(delimiter) => (self.parse_csv(input, &text, delimiter), true),
+        };
+        FileOutput {
+            items,
+            warning,
+            ignored: None,
+            multi,
+        }
+    }
+
+    fn parse_jsonl_text(&self, input: &Input, text: &str) -> Vec<Result<(Draft, Fingerprint)>> {
+        let mut offset = 0u64;
+        let mut lines = Vec::new();
+        for (i, line) in text.split_inclusive('\n').enumerate() {
+            lines.push((i as u64 + 1, offset, line));
+            offset += line.len() as u64;
+        }
+        lines
+            .par_iter()
+            .map(|(no, off, line)| self.parse_jsonl_line(input, *no, *off, line.as_bytes()).0)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .flatten()
+            .collect()
+    }
+
+    fn parse_csv(
+        &self,
+        input: &Input,
+        text: &str,
+        delimiter: u8,
+    ) -> Vec<Result<(Draft, Fingerprint)>> {
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(delimiter)
+            .flexible(false)
+            .from_reader(text.as_bytes());
+        let headers = match reader.headers() {
+            Ok(h) => h.clone(),
+            Err(e) => {
+                return vec![Err(Error::new(
+                    &input.display,
+                    ErrorKind::Csv(e.to_string()),
+                )
+                .at_line(1))];
+            }
+        };
+        let mut items = Vec::new();
+        for result in reader.records() {
+            match result {
+                Ok(row) => {
+                    let line = row.position().map_or(0, |p| p.line());
+                    let obj: Map<String, Value> = headers
+                        .iter()
+                        .zip(row.iter())
+                        .map(|(h, v)| (h.trim().to_string(), Value::String(v.to_string())))
+                        .collect();
+                    let drafts = vec![record::draft_from_object(&obj, &self.opts.fields)];
+                    items.extend(self.finish_records(
+                        input,
+                        drafts,
+                        line,
+                        self.opts.clean_records,
+                        &obj,
+                    ));
+                }
+                Err(e) => {
+                    let mut err = Error::new(&input.display, ErrorKind::Csv(e.to_string()));
+                    if let Some(pos) = e.position() {
+                        err = err.at_line(pos.line()).at_byte(pos.byte());
+                    }
+                    let fatal = !matches!(e.kind(), csv::ErrorKind::UnequalLengths { .. });
+                    items.push(Err(err));
+                    if fatal {
+                        break;
+                    }
+                }
+            }
+        }
+        items
+    }
+
+    fn finish_records(
+        &self,
+        input: &Input,
+        drafts: Vec<Draft>,
+        line: u64,
+        clean: bool,
+        obj: &Map<String, Value>,
+    ) -> Vec<Result<(Draft, Fingerprint)>> {
+        drafts
+            .into_iter()
+            .map(|mut d| {
+                d.line = (line > 0).then_some(line);
+                if d.text.trim().is_empty()
+                    && !self.opts.fields.has_text(obj)
+                    && d.meta.get("news_key").is_none()
+                {
+                    let keys = self
+                        .opts
+                        .fields
+                        .keys(Field::Text)
+                        .iter()
+                        .map(|k| format!("`{k}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ");
+                    let mut e = Error::new(&input.display, ErrorKind::MissingText(keys));
+                    if line > 0 {
+                        e = e.at_line(line);
+                    }
+                    return Err(e);
+                }
+                if clean {
+                    d.text = clean::clean_text(&d.text, false, &self.opts.boilerplate);
+                }
+                self.finish(input, d, true)
+            })
+            .collect()
+    }
+
+    fn apply_sidecar(&self, input: &Input, d: &mut Draft) {
+        let Some(sidecar) = &input.sidecar else {
+            return;
+        };
+        let s = record::draft_from_object(sidecar, &self.opts.fields);
+        if s.id.is_some() {
+            d.id = s.id;
+        }
+        if !s.title.is_empty() {
+            d.title = s.title;
+        }
+        if s.author.is_some() {
+            d.author = s.author;
+        }
+        if s.published.is_some() {
+            d.published = s.published;
+        }
+        if s.source.is_some() {
+            d.source = s.source;
+        }
+        if s.url.is_some() {
+            d.url = s.url;
+        }
+        for (k, v) in s.meta {
+            d.meta.entry(k).or_insert(v);
+        }
+    }
+
+    /// Settles the source and date fallbacks and computes the duplicate fingerprint.
+    fn finish(&self, input: &Input, mut d: Draft, _record: bool) -> Result<(Draft, Fingerprint)> {
+        if d.text.trim().is_empty() {
+            let mut e = Error::new(&input.display, ErrorKind::EmptyBody);
+            if let Some(line) = d.line {
+                e = e.at_line(line);
+            }
+            return Err(e);
+        }
+        let footer = d.meta.remove("footer_domain");
+        let source = d
+            .source
+            .take()
+            .filter(|s| !s.trim().is_empty())
+            .or_else(|| d.url.as_deref().and_then(meta::url_domain))
+            .or(footer)
+            .or_else(|| input.folder_source.clone())
+            .unwrap_or_default();
+        d.source = Some(self.opts.aliases.canonical(&source));
+        if d.published.is_none() {
+            d.published = d
+                .url
+                .as_deref()
+                .and_then(meta::date_in_path)
+                .or_else(|| meta::date_in_path(&input.id_base));
+        }
+        if input.path != Path::new("-") {
+            d.meta
+                .entry("path".into())
+                .or_insert_with(|| input.display.clone());
+        }
+        if let Some(folder) = &input.folder {
+            d.meta
+                .entry("folder".into())
+                .or_insert_with(|| folder.clone());
+        }
+        let fp = dedup::fingerprint(&d.text, self.opts.near_threshold.is_some());
+        Ok((d, fp))
+    }
+}
+
+/// The sequential half: ids, duplicates, manifest, output buffer.
+struct Merger<'a> {
+    opts: &'a CorpusBuilder,
+    dedup: Deduper,
+    ids: HashSet<String>,
+    manifest: Manifest,
+    buffer: Vec<Article>,
+}
+
+impl Merger<'_> {
+    fn merge(&mut self, input: &Input, output: FileOutput) -> Result<()> {
+        let mut entry = Entry::new(&input.display, Status::Read);
+        entry.warning = output.warning;
+        if let Some(reason) = output.ignored {
+            entry.status = Status::Ignored;
+            entry.reason = Some(reason);
+            self.manifest.entries.push(entry);
+            return Ok(());
+        }
+        if !output.multi {
+            if let Some(item) = output.items.into_iter().next() {
+                match item {
+                    Ok((draft, fp)) => {
+                        let (article, verdict) = self.settle(input, draft, &fp, false);
+                        entry.id = Some(article.id.clone());
+                        self.record_verdict(&mut entry, verdict, article);
+                    }
+                    Err(e) => {
+                        if self.opts.strict {
+                            return Err(e);
+                        }
+                        entry.status = Status::Skipped;
+                        entry.line = None;
+                        entry.reason = Some(e.to_string());
+                    }
+                }
+            } else {
+                entry.status = Status::Skipped;
+                entry.reason = Some("no article found".into());
+            }
+            self.manifest.entries.push(entry);
+            return Ok(());
+        }
+        let file_entry = self.manifest.entries.len();
+        self.manifest.entries.push(entry);
+        self.merge_records(input, output.items, file_entry)
+    }
+
+    fn merge_records(
+        &mut self,
+        input: &Input,
+        items: Vec<Result<(Draft, Fingerprint)>>,
+        file_entry: usize,
+    ) -> Result<()> {
+        for item in items {
+            match item {
+                Ok((draft, fp)) => {
+                    let line = draft.line;
+                    let (article, verdict) = self.settle(input, draft, &fp, true);
+                    if verdict == Verdict::New {
+                        self.manifest.entries[file_entry].articles += 1;
+                        self.buffer.push(article);
+                    } else {
+                        let mut e = Entry::new(&input.display, Status::Duplicate);
+                        e.line = line.or(Some(0));
+                        e.id = Some(article.id.clone());
+                        self.record_verdict(&mut e, verdict, article);
+                        self.manifest.entries.push(e);
+                    }
+                }
+                Err(e) => {
+                    if self.opts.strict {
+                        return Err(e);
+                    }
+                    let mut entry = Entry::new(&input.display, Status::Skipped);
+                    entry.line = Some(e.line().unwrap_or(0));
+                    entry.reason = Some(e.to_string());
+                    self.manifest.entries.push(entry);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn record_verdict(&mut self, entry: &mut Entry, verdict: Verdict, article: Article) {
+        match verdict {
+            Verdict::New => {
+                entry.articles = 1;
+                self.buffer.push(article);
+            }
+            Verdict::Exact(of) => {
+                entry.status = Status::Duplicate;
+                entry.duplicate_of = Some(of);
+                if self.opts.keep_duplicates {
+                    self.buffer.push(article);
+                }
+            }
+            Verdict::Near(of, sim) => {
+                entry.status = Status::NearDuplicate;
+                entry.duplicate_of = Some(of);
+                entry.similarity = Some((sim * 1000.0).round() / 1000.0);
+                if self.opts.keep_duplicates {
+                    self.buffer.push(article);
+                }
+            }
+        }
+    }
+
+    fn settle(
+        &mut self,
+        input: &Input,
+        d: Draft,
+        fp: &Fingerprint,
+        record: bool,
+    ) -> (Article, Verdict) {
+        let base = match d.id {
+            Some(id) if !id.is_empty() => id,
+            _ if !record => input.id_base.clone(),
+            _ => {
+                let hash = blake3::hash(d.text.as_bytes()).to_hex();
+                format!("h{}", &hash.as_str()[..16])
+            }
+        };
+        let mut id = base.clone();
+        let mut n = 2;
+        while self.ids.contains(&id) {
+            id = format!("{base}~{n}");
+            n += 1;
+        }
+        self.ids.insert(id.clone());
+        let verdict = self.dedup.check(&id, fp);
+        let article = Article {
+            id,
+            source: d.source.unwrap_or_default(),
+            title: d.title,
+            author: d.author,
+            published: d.published,
+            url: d.url,
+            text: d.text,
+            meta: d.meta,
+        };
+        (article, verdict)
+    }
+}
+
+fn sniff(text: &str) -> Kind {
+    let t = text.trim_start();
+    if t.starts_with('[') {
+        return Kind::Json;
+    }
+    if t.starts_with('{') {
+        return if serde_json::from_str::<Value>(t).is_ok() {
+            Kind::Json
+        } else {
+            Kind::Jsonl
+        };
+    }
+    let head: String = t.chars().take(2048).collect::<String>().to_lowercase();
+    if head.starts_with('<')
+        && (head.contains("<html")
+            || head.contains("<!doctype html")
+            || head.contains("<body")
+            || head.contains("<p"))
+    {
+        return Kind::Html;
+    }
+    Kind::Text
+}
+
+static DOC_FILE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(upstream_)?(readme|licen[cs]e|copying|changelog|notice|authors|contributing)([._-]|$)|(^|_)changes$")
+        .expect("valid regex")
+});
+
+fn stem(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.to_string_lossy().into_owned())
+}
+
+fn classify(path: &Path, in_walk: bool) -> Kind {
+    let name = path
+        .file_name()
+        .map(|s| s.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    if in_walk {
+        if name.starts_with('.') {
+            return Kind::Ignore("hidden file".into());
+        }
+        if DOC_FILE.is_match(&stem(path)) {
+            return Kind::Ignore("documentation file".into());
+        }
+        if name == "metadata.csv" || name == "metadata.tsv" {
+            return Kind::Ignore("metadata side file (applied to the files it lists)".into());
+        }
+        if ext == "ann" || name.ends_with("_ann.json") {
+            return Kind::Ignore("annotation file".into());
+        }
+    }
+    match ext.as_str() {
+        "txt" | "text" | "md" | "markdown" => Kind::Text,
+        "html" | "htm" | "xhtml" => Kind::Html,
+        "jsonl" | "ndjson" | "jsonlines" => Kind::Jsonl,
+        "json" => Kind::Json,
+        "csv" => Kind::Csv(b','),
+        "tsv" | "tab" => Kind::Csv(b'\t'),
+        "" => Kind::Sniff,
+        other if in_walk => Kind::Ignore(format!("not an article format (.{other})")),
+        _ => Kind::Sniff,
+    }
+}
+
+fn make_input(
+    path: &Path,
+    display: String,
+    id_base: String,
+    folder_source: Option<String>,
+    folder: Option<String>,
+) -> Input {
+    Input {
+        kind: classify(path, false),
+        path: path.to_path_buf(),
+        display,
+        id_base,
+        folder_source,
+        folder,
+        sidecar: None,
+        missing: false,
+    }
+}
+
+type Sidecar = HashMap<String, Arc<Map<String, Value>>>;
+
+/// Reads a `metadata.csv`/`metadata.tsv` side file: rows keyed by their `file`, `filename`,
+/// `path` or `name` column.
+fn read_sidecar(path: &Path) -> Option<Sidecar> {
+    let delimiter = if path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("tsv"))
+    {
+        b'\t'
+    } else {
+        b','
+    };
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .flexible(true)
+        .quoting(delimiter == b',')
+        .from_path(path)
+        .ok()?;
+    let headers = reader.headers().ok()?.clone();
+    let key_col = ["file", "filename", "path", "name"].iter().find_map(|k| {
+        headers
+            .iter()
+            .position(|h| h.trim().eq_ignore_ascii_case(k))
+    })?;
+    let mut map = Sidecar::new();
+    for row in reader.records().flatten() {
+        let Some(key) = row.get(key_col) else {
+            continue;
+        };
+        let obj: Map<String, Value> = headers
+            .iter()
+            .zip(row.iter())
+            .enumerate()
+            .filter(|(i, (_, v))| {
+                *i != key_col && !matches!(v.trim(), "" | "None" | "null" | "NA" | "N/A")
+            })
+            .map(|(_, (h, v))| (h.trim().to_string(), Value::String(v.trim().to_string())))
+            .collect();
+        map.insert(key.trim().to_string(), Arc::new(obj));
+    }
+    Some(map)
+}
+
+fn sidecar_row(sidecars: &[(PathBuf, Sidecar)], path: &Path) -> Option<Arc<Map<String, Value>>> {
+    // The nearest side file wins.
+    for (dir, map) in sidecars.iter().rev() {
+        let rel = match path.strip_prefix(dir) {
+            Ok(rel) => rel,
+            Err(_) if dir == Path::new(".") && path.is_relative() => path,
+            Err(_) => continue,
+        };
+        let rel_s = rel.to_string_lossy().replace('\\', "/");
+        let name = path
+            .file_name()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        for key in [rel_s, name, stem(path)] {
+            if let Some(row) = map.get(&key) {
+                return Some(row.clone());
+            }
+        }
+    }
+    None
+}
+
+fn folder_name(path: &Path) -> Option<String> {
+    let canon = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    canon.file_name().map(|s| s.to_string_lossy().into_owned())
+}
+
+/// Lists the inputs: files as given, folders walked recursively in sorted order.
+fn discover<P: AsRef<Path>>(paths: &[P]) -> Vec<Input> {
+    let mut inputs = Vec::new();
+    let mut sidecar_cache: HashMap<PathBuf, Option<Sidecar>> = HashMap::new();
+    for p in paths {
+        let path = p.as_ref();
+        let display = path.to_string_lossy().into_owned();
+        if path == Path::new("-") {
+            let mut input = make_input(path, "-".into(), "stdin".into(), None, None);
+            input.kind = Kind::Sniff;
+            inputs.push(input);
+            continue;
+        }
+        if path.is_dir() {
+            let root_name = folder_name(path);
+            let files: Vec<PathBuf> = walkdir::WalkDir::new(path)
+                .sort_by_file_name()
+                .into_iter()
+                .filter_map(|e| e.ok())
+                .filter(|e| e.file_type().is_file())
+                .map(|e| e.into_path())
+                .collect();
+            let mut sidecars: Vec<(PathBuf, Sidecar)> = Vec::new();
+            for f in &files {
+                let name = f
+                    .file_name()
+                    .map(|s| s.to_string_lossy().to_lowercase())
+                    .unwrap_or_default();
+                if name == "metadata.csv" || name == "metadata.tsv" {
+                    if let (Some(dir), Some(map)) = (f.parent(), read_sidecar(f)) {
+                        sidecars.push((dir.to_path_buf(), map));
+                    }
+                }
+            }
+            sidecars.sort_by_key(|(d, _)| d.components().count());
+            for f in files {
+                let rel = f.strip_prefix(path).unwrap_or(&f);
+                let hidden = rel
+                    .components()
+                    .any(|c| c.as_os_str().to_string_lossy().starts_with('.'));
+                let rel_s = rel.to_string_lossy().replace('\\', "/");
+                let id_base = match rel_s.rfind('.') {
+                    Some(dot) if dot > rel_s.rfind('/').map_or(0, |s| s + 1) => {
+                        rel_s[..dot].to_string()
+                    }
+                    _ => rel_s.clone(),
+                };
+                let folder = rel
+                    .parent()
+                    .map(|p| p.to_string_lossy().replace('\\', "/"))
+                    .filter(|s| !s.is_empty());
+                let mut kind = classify(&f, true);
+                if hidden {
+                    kind = Kind::Ignore("hidden file".into());
+                }
+                inputs.push(Input {
+                    sidecar: sidecar_row(&sidecars, &f),
+                    display: f.to_string_lossy().into_owned(),
+                    path: f,
+                    id_base,
+                    folder_source: root_name.clone(),
+                    folder,
+                    kind,
+                    missing: false,
+                });
+            }
+            continue;
+        }
+        let parent_name = path.parent().and_then(|p| {
+            let p = if p.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                p
+            };
+            folder_name(p)
+        });
+        let mut input = make_input(path, display, stem(path), parent_name, None);
+        if !path.exists() {
+            input.missing = true;
+        } else {
+            // A metadata side file up to three folders above applies to a file given alone.
+            let mut sidecars = Vec::new();
+            let mut dir = path.parent();
+            for _ in 0..4 {
+                let Some(d) = dir else { break };
+                let d = if d.as_os_str().is_empty() {
+                    Path::new(".")
+                } else {
+                    d
+                };
+                for name in ["metadata.csv", "metadata.tsv"] {
+                    let f = d.join(name);
+                    let entry = sidecar_cache
+                        .entry(f.clone())
+                        .or_insert_with(|| f.is_file().then(|| read_sidecar(&f)).flatten());
+                    if let Some(map) = entry {
+                        sidecars.push((d.to_path_buf(), map.clone()));
+                    }
+                }
+                if d == Path::new(".") {
+                    break;
+                }
+                dir = d.parent();
+            }
+            sidecars.reverse();
+            input.sidecar = sidecar_row(&sidecars, path);
+        }
+        inputs.push(input);
+    }
+    inputs
+}

@@ -1,0 +1,216 @@
+//! Duplicate detection: exact duplicates by a hash of the normalised body, near-duplicates
+//! by MinHash over word 3-shingles with locality-sensitive hashing (bands of rows), so the
+//! cost grows linearly with the corpus, not quadratically.
+
+use std::collections::HashMap;
+
+/// Number of MinHash functions per article.
+const HASHES: usize = 128;
+/// Rows per LSH band; `HASHES / ROWS` bands.
+const ROWS: usize = 4;
+/// Shingle width in words.
+const SHINGLE: usize = 3;
+
+/// What an article duplicates, if anything.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Verdict {
+    /// Not a duplicate of any earlier article.
+    New,
+    /// Same normalised body as the earlier article with this id.
+    Exact(String),
+    /// Estimated Jaccard similarity of word 3-shingles at least the threshold.
+    Near(String, f64),
+}
+
+/// Remembers the articles seen so far. Memory: one hash and id per article plus, for
+/// near-duplicate detection, a 512-byte signature per article.
+pub(crate) struct Deduper {
+    threshold: Option<f64>,
+    exact: HashMap<[u8; 32], usize>,
+    ids: Vec<String>,
+    signatures: Vec<Option<Box<[u32; HASHES]>>>,
+    bands: Vec<HashMap<u64, Vec<u32>>>,
+}
+
+impl Deduper {
+    /// `threshold`: minimum estimated Jaccard similarity for a near-duplicate (`None` turns
+    /// near-duplicate detection off).
+    pub(crate) fn new(threshold: Option<f64>) -> Deduper {
+        Deduper {
+            threshold,
+            exact: HashMap::new(),
+            ids: Vec::new(),
+            signatures: Vec::new(),
+            bands: (0..HASHES / ROWS).map(|_| HashMap::new()).collect(),
+        }
+    }
+
+    /// Checks one article's body against every earlier one and remembers it when new.
+    /// `fingerprint` comes from [`fingerprint`] (computed in parallel beforehand).
+    pub(crate) fn check(&mut self, id: &str, fp: &Fingerprint) -> Verdict {
+        if let Some(&i) = self.exact.get(&fp.hash) {
+            return Verdict::Exact(self.ids[i].clone());
+        }
+        let index = self.ids.len();
+        if let (Some(threshold), Some(sig)) = (self.threshold, &fp.signature) {
+            let mut best: Option<(usize, f64)> = None;
+            for (b, band) in self.bands.iter().enumerate() {
+                let key = band_key(&sig[b * ROWS..(b + 1) * ROWS]);
+                if let Some(candidates) = band.get(&key) {
+                    for &c in candidates {
+                        let c = c as usize;
+                        if best.is_some_and(|(bi, _)| bi == c) {
+                            continue;
+                        }
+                        let Some(other) = &self.signatures[c] else {
+                            continue;
+                        };
+                        let sim = similarity(sig, other);
+                        if sim >= threshold
+                            && best.is_none_or(|(bi, bs)| sim > bs || (sim == bs && c < bi))
+                        {
+                            best = Some((c, sim));
+                        }
+                    }
+                }
+            }
+            if let Some((c, sim)) = best {
+                return Verdict::Near(self.ids[c].clone(), sim);
+            }
+            for (b, band) in self.bands.iter_mut().enumerate() {
+                let key = band_key(&sig[b * ROWS..(b + 1) * ROWS]);
+                band.entry(key).or_default().push(index as u32);
+            }
+            self.signatures.push(Some(sig.clone()));
+        } else {
+            self.signatures.push(None);
+        }
+        self.exact.insert(fp.hash, index);
+        self.ids.push(id.to_string());
+        Verdict::New
+    }
+}
+
+/// What dedup needs to know about a body.
+#[derive(Debug, Clone)]
+pub(crate) struct Fingerprint {
+    hash: [u8; 32],
+    signature: Option<Box<[u32; HASHES]>>,
+}
+
+/// Normalises a body (lower case, words only) and computes its exact hash and, when
+/// `near` is set and the body has enough words, its MinHash signature.
+pub(crate) fn fingerprint(text: &str, near: bool) -> Fingerprint {
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let mut hasher = blake3::Hasher::new();
+    for w in &words {
+        hasher.update(w.as_bytes());
+        hasher.update(b" ");
+    }
+    let hash = *hasher.finalize().as_bytes();
+    let signature = (near && words.len() >= SHINGLE + 2).then(|| {
+        let mut sig = Box::new([u32::MAX; HASHES]);
+        for shingle in words.windows(SHINGLE) {
+            let base = hash64(shingle);
+            for (i, slot) in sig.iter_mut().enumerate() {
+                let h = mix(base ^ SEEDS[i]);
+                let h = (h >> 32) as u32;
+                if h < *slot {
+                    *slot = h;
+                }
+            }
+        }
+        sig
+    });
+    Fingerprint { hash, signature }
+}
+
+fn hash64(words: &[String]) -> u64 {
+    // FNV-1a: deterministic across runs and platforms.
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for w in words {
+        for b in w.bytes().chain([0x1f]) {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    h
+}
+
+/// splitmix64 finaliser.
+fn mix(mut x: u64) -> u64 {
+    x = (x ^ (x >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    x = (x ^ (x >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    x ^ (x >> 31)
+}
+
+const SEEDS: [u64; HASHES] = {
+    let mut seeds = [0u64; HASHES];
+    let mut i = 0;
+    let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+    while i < HASHES {
+        x = x.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = x;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        seeds[i] = z ^ (z >> 31);
+        i += 1;
+    }
+    seeds
+};
+
+fn band_key(rows: &[u32]) -> u64 {
+    rows.iter()
+        .fold(0x8422_2325u64, |h, &r| mix(h ^ u64::from(r)))
+}
+
+fn similarity(a: &[u32; HASHES], b: &[u32; HASHES]) -> f64 {
+    let same = a.iter().zip(b).filter(|(x, y)| x == y).count();
+    same as f64 / HASHES as f64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const A: &str = "The town council voted on Tuesday to rebuild the old stone bridge at a cost of one million pounds after years of debate among residents and engineers about its future.";
+
+    #[test]
+    fn exact_duplicates_ignore_case_and_spacing() {
+        let mut d = Deduper::new(Some(0.8));
+        assert_eq!(d.check("a", &fingerprint(A, true)), Verdict::New);
+        let b = A.to_uppercase().replace(' ', "  \n");
+        assert_eq!(
+            d.check("b", &fingerprint(&b, true)),
+            Verdict::Exact("a".into())
+        );
+    }
+
+    #[test]
+    fn near_duplicates_are_found_and_different_texts_are_not() {
+        let mut d = Deduper::new(Some(0.7));
+        assert_eq!(d.check("a", &fingerprint(A, true)), Verdict::New);
+        let edited = A.replace("Tuesday", "Wednesday");
+        match d.check("b", &fingerprint(&edited, true)) {
+            Verdict::Near(of, sim) => {
+                assert_eq!(of, "a");
+                assert!(sim > 0.7 && sim < 1.0, "{sim}");
+            }
+            other => panic!("expected near duplicate, got {other:?}"),
+        }
+        let other = "Quarterly profits at the media giant jumped by three quarters to more than a billion dollars in the three months to December, helped by strong advertising sales.";
+        assert_eq!(d.check("c", &fingerprint(other, true)), Verdict::New);
+    }
+
+    #[test]
+    fn near_detection_can_be_switched_off() {
+        let mut d = Deduper::new(None);
+        assert_eq!(d.check("a", &fingerprint(A, false)), Verdict::New);
+        let edited = A.replace("Tuesday", "Wednesday");
+        assert_eq!(d.check("b", &fingerprint(&edited, false)), Verdict::New);
+    }
+}
