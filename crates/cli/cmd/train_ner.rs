@@ -21,7 +21,7 @@ pub(crate) struct Args {
     #[arg(short, long, value_name = "FILE")]
     pub(crate) output: PathBuf,
     /// Passes over the training data.
-    #[arg(long, default_value_t = 12)]
+    #[arg(long, default_value_t = 10)]
     pub(crate) epochs: usize,
     /// Seed of the per-epoch shuffle (training is deterministic for a given seed).
     #[arg(long, default_value_t = 2003)]

@@ -2,6 +2,7 @@
 //! first-order Viterbi decoding (Collins 2002), features in [`features`], trained by
 //! [`train`](crate::actors::ner::train) from CoNLL-2003 files.
 
+pub mod clusters;
 pub(crate) mod conll;
 pub(crate) mod features;
 pub(crate) mod hash;

@@ -25,7 +25,7 @@ pub struct TrainOptions {
 impl Default for TrainOptions {
     fn default() -> Self {
         TrainOptions {
-            epochs: 12,
+            epochs: 10,
             seed: 2003,
             min_count: 1,
             prune: 0.05,
