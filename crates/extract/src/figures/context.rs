@@ -221,7 +221,7 @@ impl<'a, 'b> Ctx<'a, 'b> {
     }
 }
 
-fn is_function_cap(w: &str) -> bool {
+pub(crate) fn is_function_cap(w: &str) -> bool {
     matches!(
         w,
         "The" | "A" | "An" | "In" | "On" | "At" | "But" | "And" | "Or" | "For" | "With" | "As" | "If" | "When" | "While" | "After" | "Before" | "Despite" | "However" | "According" | "It" | "He" | "She" | "They" | "We" | "I" | "This" | "That" | "These" | "Those" | "There" | "Here" | "Last" | "Next" | "Earlier" | "Later" | "Since" | "By" | "From" | "Of" | "To" | "Its" | "His" | "Her" | "Their" | "Our" | "Some" | "Many" | "Most" | "All" | "Both" | "Each" | "No" | "Not" | "So" | "Yet" | "Still" | "Also" | "Then" | "Now" | "Meanwhile" | "Although" | "Though" | "Because" | "Under" | "Over" | "About" | "Among" | "During" | "Only" | "Even" | "Just" | "Mr" | "Mrs" | "Ms" | "Dr" | "Adding" | "Speaking" | "Writing" | "Shortly" | "Simultaneous" | "Notwithstanding" | "What" | "Who" | "Why" | "How" | "Where"

@@ -127,14 +127,31 @@ impl<'a, 'b> Parser<'a, 'b> {
             return e;
         }
         if let Some(rs) = self.date(i) {
-            let e = rs.iter().map(|r| r.e).max().unwrap_or(i + 1);
+            let mut e = rs.iter().map(|r| r.e).max().unwrap_or(i + 1);
+            // "May 1-31": the end of a day range is part of the date
+            let day_range = self.is_dash(e) && self.adj(e) && self.adj(e + 1) && rs.iter().any(|r| self.t.get(r.e - 1).is_some_and(|x| x.k == K::Num && x.s.len() <= 2));
             out.extend(rs);
+            if day_range && let Some((d2, de)) = self.day_number(e + 1) {
+                let v = match out.last().and_then(|r| r.value.clone()) {
+                    Some(FigureValue::Text(t)) if t.len() == 10 => Some(FigureValue::Text(format!("{}{d2:02}", &t[..8]))),
+                    _ => None,
+                };
+                out.push(self.raw(e + 1, de, FigureKind::Date, v, None));
+                e = de;
+            }
             return e;
         }
         if let Some(r) = self.money_prefix(i) {
             let e = r.e;
             out.push(r);
             return e;
+        }
+        if self.lw(i) == "one" && self.one_is_pronoun(i) {
+            return i + 1;
+        }
+        if self.lw(i) == "basis" && matches!(self.lw(i + 1), "point" | "points") && self.joins(i + 1) && matches!(self.prev_word(i), "a" | "one" | "per") {
+            out.push(self.raw(i, i + 2, FigureKind::Percent, num(1.0), Some("bp")));
+            return i + 2;
         }
         if let Some(n) = self.num(i) {
             return self.classify(n, out);
@@ -174,6 +191,33 @@ impl<'a, 'b> Parser<'a, 'b> {
             return e;
         }
         i + 1
+    }
+
+    /// `no one`, `the last one`, `a bitter one`, `one can assume`: the pronoun, not a number.
+    fn one_is_pronoun(&self, i: usize) -> bool {
+        let p = self.prev_word(i);
+        if self.is_dash(i + 1) && self.adj(i + 1) {
+            return false;
+        }
+        if matches!(p, "no" | "any" | "every" | "another" | "someone" | "anyone") {
+            return true;
+        }
+        let next = self.t.get(i + 1).filter(|x| x.gap <= Gap::Newline);
+        let nl = self.lw(i + 1);
+        if matches!(nl, "can" | "could" | "would" | "should" | "must" | "may" | "might" | "cannot" | "shall") {
+            return true;
+        }
+        let starts = self.sentence_start(i) || matches!(p, "but" | "and" | "indeed" | "," | "so" | "yet");
+        if starts && next.is_some_and(|x| x.is_lower() && x.s.ends_with('s') && x.s.len() > 3) && matches!(self.lw(i + 2), "it" | "that" | "the" | "a" | "an" | "this" | "how" | "what" | "why" | "to") {
+            return true;
+        }
+        let noun_follows = next.is_some_and(|x| x.k == K::Word && !lx::is_stop(nl) || nl == "of" || x.k == K::Num || lx::scale_word(nl).is_some());
+        if noun_follows || i == 0 {
+            return false;
+        }
+        let pt = &self.t[i - 1];
+        pt.k == K::Word
+            && !matches!(p, "of" | "in" | "to" | "for" | "with" | "by" | "at" | "on" | "from" | "than" | "about" | "and" | "or" | "is" | "was" | "are" | "were" | "be" | "has" | "have" | "had" | "just" | "least" | "under" | "over" | "nearly" | "almost" | "some" | "only" | "into" | "after" | "before" | "won" | "lost" | "beat" | "said" | "says" | "get" | "got" | "take" | "took" | "make" | "made" | "need" | "needs" | "including" | "which" | "turn" | "each")
     }
 
     fn raw(&self, s: usize, e: usize, kind: FigureKind, value: Option<FigureValue>, unit: Option<&str>) -> Raw {
@@ -223,8 +267,37 @@ impl<'a, 'b> Parser<'a, 'b> {
                 && lx::weekday(t.s).is_none()
                 && lx::currency_prefix_word(t.s).is_none()
                 && !is_name_before_score(self, i)
+                && !self.year_like(i + 1)
+                && !super::context::is_function_cap(t.s)
+                && !(self.is_dash(i + 2) && self.adj(i + 2) && self.t.get(i + 3).is_some_and(|x| x.k == K::Num))
             {
                 return Some(i + 2);
+            }
+            // section 38, resolution 425, page 5, game 7
+            if t.is_lower()
+                && is_reference_word(self.lw(i))
+                && self.t.get(i + 1).is_some_and(|x| x.k == K::Num && x.gap == Gap::Space && !x.s.contains([',', '.']))
+                && !self.year_like(i + 1)
+            {
+                return Some(i + 2);
+            }
+            // Banc One, Primary One, Formula One
+            if t.is_cap()
+                && !self.sentence_start(i)
+                && !super::context::is_function_cap(t.s)
+                && lx::month(t.s).is_none()
+                && lx::weekday(t.s).is_none()
+                && self.t.get(i + 1).is_some_and(|x| x.is_cap() && x.gap == Gap::Space && lx::small_number(&x.s.to_lowercase()).is_some())
+                && !self.t.get(i + 2).is_some_and(|x| x.is_lower() && x.gap <= Gap::Newline && !lx::is_stop(&x.s.to_lowercase()))
+            {
+                return Some(i + 2);
+            }
+            // par-four, Catch-22-style word-number compounds
+            if self.is_dash(i + 1) && self.adj(i + 1) && self.adj(i + 2) && lx::small_number(self.lw(i + 2)).is_some() && t.k == K::Word && lx::small_number(self.lw(i)).is_none() && !lx::is_tens(self.lw(i)) {
+                if self.lw(i) == "par" {
+                    return None;
+                }
+                return Some(i + 3);
             }
             if matches!(t.s, "No" | "Nos" | "no" | "Number" | "number" | "Vol" | "vol" | "Art" | "art" | "Ch" | "Section" | "Article" | "Rule" | "Resolution" | "Chapter" | "Room" | "Flight" | "Highway" | "Route" | "Interstate" | "Amendment")
                 && {
@@ -256,6 +329,20 @@ impl<'a, 'b> Parser<'a, 'b> {
                 // Race times (1:41.41.2) are handled by `clock` before this point is reached
                 // from its first token; a lone dotted run is a code.
                 return Some(i + 1);
+            }
+            // Numbered list items at the start of a paragraph: "1. Wash the duck".
+            if t.gap == Gap::Break && matches!(self.s(i + 1), "." | ")") && self.adj(i + 1) && t.s.len() <= 2 {
+                return Some(i + 2);
+            }
+            // Street addresses: 601 Riverview Dr., 209 West Houston St.
+            if !t.s.contains([',', '.']) {
+                let mut k = i + 1;
+                while k < i + 4 && self.t.get(k).is_some_and(|x| x.is_cap() && x.gap == Gap::Space) {
+                    if is_street(self.s(k)) && k > i + 1 {
+                        return Some(k + 1);
+                    }
+                    k += 1;
+                }
             }
             // Phone numbers: 555-1234, 202-555-1234, (202) 555-1234, 1-800-555-0199.
             if self.phone(i) {
@@ -297,7 +384,7 @@ impl<'a, 'b> Parser<'a, 'b> {
             return true;
         }
         match (n(i), dash(i + 1), n(i + 2)) {
-            (Some(3), true, Some(4)) => !(self.year_like(i) || self.year_like(i + 2)) || self.s(i + 1) == ".",
+            (Some(3), true, Some(4)) => true,
             (Some(1 | 3), true, Some(3)) => dash(i + 3) && n(i + 4).is_some_and(|l| l >= 3),
             _ => false,
         }
@@ -498,8 +585,12 @@ impl<'a, 'b> Parser<'a, 'b> {
         let next_num = self.joins(i + 1) && self.t.get(i + 1).is_some_and(|x| x.k == K::Num);
         let p = self.prev_word(i);
         match lower.as_str() {
+            "may" | "march" if matches!(p, "we" | "i" | "you" | "they" | "he" | "she" | "it" | "to" | "will") || matches!(self.lw(i + 1), "we" | "i" | "you" | "they" | "he" | "she" | "it") => false,
             "may" | "march" => {
-                next_num || DATE_PREPS.contains(&p) && !(lower == "may" && self.t.get(i + 1).is_some_and(|x| x.is_lower() && !matches!(self.lw(i + 1), "and" | "or" | "to" | "through" | "of")))
+                next_num
+                    || (DATE_PREPS.contains(&p) || p == "-") && !(lower == "may" && self.t.get(i + 1).is_some_and(|x| x.is_lower() && !matches!(self.lw(i + 1), "and" | "or" | "to" | "through" | "of")))
+                    || (!self.sentence_start(i) && !(lower == "may" && matches!(self.lw(i + 1), "be" | "have" | "not")))
+                    || (self.sentence_start(i) && self.t.get(i + 1).is_some_and(|x| x.is_lower() && !lx::is_stop(&x.s.to_lowercase())) && lower == "march")
             }
             _ if lx::month_is_abbrev(w) => next_num || (self.s(i + 1) == "." && self.adj(i + 1) && w.len() >= 3),
             _ => true,
@@ -593,8 +684,11 @@ impl<'a, 'b> Parser<'a, 'b> {
         let t = &self.t[i];
         let p = self.prev_word(i);
         let strong = matches!(w, "summer" | "winter" | "autumn");
-        let ctx = matches!(p, "the" | "this" | "last" | "next" | "that" | "in" | "early" | "late" | "mid" | "since" | "until" | "by" | "of" | "during" | "through" | "each" | "every" | "s" | "coming" | "past");
+        let ctx = matches!(p, "the" | "this" | "last" | "next" | "that" | "in" | "early" | "late" | "mid" | "since" | "until" | "by" | "of" | "during" | "through" | "each" | "every" | "s" | "coming" | "past" | "-");
         let mut e = i + 1;
+        if matches!(self.lw(e), "quarter" | "solstice" | "solstices" | "equinox" | "equinoxes" | "term" | "semester") && self.joins(e) {
+            e += 1;
+        }
         let mut year = None;
         if self.lw(e) == "of" && let Some((y, ye)) = self.year_after(e + 1, false) {
             year = Some(y);
@@ -781,6 +875,17 @@ impl<'a, 'b> Parser<'a, 'b> {
             r.kind = FigureKind::Quantity;
             r.unit = Some(format!("{}/{}", r.unit.as_deref().unwrap_or(""), unit));
             r.e = u + 1;
+        } else if self.lw(k) == "per" && !hyphen {
+            // $4 per reusable page
+            let mut z = u;
+            while z < u + 3 && self.joins(z) && self.t.get(z).is_some_and(|x| x.is_lower() && !lx::is_stop(&x.s.to_lowercase())) {
+                z += 1;
+            }
+            if z > u {
+                r.kind = FigureKind::Quantity;
+                r.unit = Some(format!("{}/{}", r.unit.as_deref().unwrap_or(""), self.lw(z - 1)));
+                r.e = z;
+            }
         }
     }
 
@@ -936,7 +1041,14 @@ impl<'a, 'b> Parser<'a, 'b> {
                 let m = if w == "dozen" { 12.0 } else { lx::scale_word(w).unwrap_or(1.0) };
                 return Some(mk(k + 1, Some(0.5 * m), false));
             }
-            return None;
+            // half a century, half an hour
+            if k > i + 1 && lx::time_unit(w).is_some() && matches!(self.lw(k - 1), "a" | "an") {
+                return Some(NumP { fraction: true, ..mk(k, Some(0.5), false) });
+            }
+            if !self.t[i].is_lower() && self.sentence_start(i) && !matches!(self.lw(i + 1), "of" | "the" | "a" | "an" | "his" | "her" | "their" | "its") {
+                return None;
+            }
+            return Some(NumP { fraction: true, ..mk(i + 1, Some(0.5), false) });
         }
         // dozen (after `a`), hundred/thousand/million (after `a`)
         if (w0 == "dozen" || (lx::scale_word(w0).is_some() && !w0.ends_with('s')))
@@ -1053,6 +1165,30 @@ impl<'a, 'b> Parser<'a, 'b> {
         let e = n.e;
         let mut r = Raw { s: n.s, e, kind: FigureKind::Number, value: n.value.and_then(finite).map(FigureValue::Number), unit: None, vague: n.vague };
 
+        // Ages: turned 50, aged 40 to 70
+        if let Some(a) = n.plain.filter(|&a| (1..=120).contains(&a))
+            && matches!(self.prev_word(n.s), "turned" | "turns" | "turning" | "aged" | "age" | "ages")
+        {
+            out.push(self.raw(n.s, e, FigureKind::Quantity, num(a as f64), Some("years")));
+            if (self.lw(e) == "to" || self.is_dash(e)) && self.joins(e + 1) && let Some(n2) = self.num_at(e + 1).filter(|n2| n2.plain.is_some_and(|b| b > a && b <= 120)) {
+                out.push(self.raw(n2.s, n2.e, FigureKind::Quantity, n2.value.map(FigureValue::Number), Some("years")));
+                return n2.e;
+            }
+            return e;
+        }
+        // Suspended hyphen: "7- and 8-year old"
+        if self.is_dash(e) && self.adj(e) && self.t.get(e + 1).is_some_and(|x| x.gap != Gap::None) && matches!(self.lw(e + 1), "and" | "or" | "to") {
+            out.push(self.raw(n.s, e, FigureKind::Quantity, r.value.clone(), None));
+            return e + 1;
+        }
+        // Bond prices in 32nds and "a price of 104" are money.
+        let price = n.s >= 2 && self.prev_word(n.s) == "of" && self.lw(n.s - 2) == "price";
+        if (e >= 2 && self.s(e - 2) == "/" && matches!(self.s(e - 1), "32" | "64")) || (price && n.plain.is_some()) {
+            r.kind = FigureKind::Money;
+            out.push(r);
+            return e;
+        }
+
         // Range `10-15%`, `10 to 15 percent`, `2012-13`, `6-3`.
         let (dash, k) = if self.is_dash(e) && self.adj(e) && self.adj(e + 1) {
             (true, e + 1)
@@ -1125,6 +1261,8 @@ impl<'a, 'b> Parser<'a, 'b> {
                 r.kind = FigureKind::Percent;
                 r.e = pe;
                 r.unit = Some(unit.into());
+                self.rate(&mut r);
+                let pe = r.e;
                 out.push(r);
                 return pe;
             }
@@ -1204,14 +1342,16 @@ impl<'a, 'b> Parser<'a, 'b> {
             }
             if let Some(mult) = lx::scale_suffix(w) {
                 // 1.2m: million before a plural noun, metres otherwise
-                let next_plural = self.joins(e + 1) && self.t.get(e + 1).is_some_and(|x| x.is_lower() && x.s.ends_with('s'));
+                let next_plural = self.joins(e + 1)
+                    && self.t.get(e + 1).is_some_and(|x| x.is_lower())
+                    && !matches!(self.lw(e + 1), "long" | "high" | "wide" | "deep" | "tall" | "away" | "from" | "above" | "below" | "thick" | "in" | "of" | "and" | "or" | "to");
                 if matches!(w, "m") && !next_plural {
                     out.push(self.raw(n.s, e + 1, FigureKind::Quantity, r.value.clone(), Some("m")));
                     return e + 1;
                 }
                 r.value = n.value.map(|v| v * mult).and_then(finite).map(FigureValue::Number);
                 r.e = e + 1;
-                if matches!(w, "K" | "k") && !next_plural {
+                if matches!(w, "K" | "k") {
                     r.kind = FigureKind::Quantity;
                     r.unit = Some("k".into());
                 }
@@ -1232,6 +1372,10 @@ impl<'a, 'b> Parser<'a, 'b> {
         // Hyphenated compounds: five-year, 20-year-old, 3,000-meter, 14-story, six-under-par
         if self.is_dash(e) && self.adj(e) && self.adj(e + 1) && self.t.get(e + 1).is_some_and(|x| x.k == K::Word) {
             let w = self.lw(e + 1);
+            if n.fraction && lx::time_unit(w).is_none() {
+                out.push(r);
+                return e;
+            }
             if lx::small_number(w).is_none() && lx::fraction_word(w).is_none() && lx::scale_word(w).is_none() {
                 let mut ce = e + 2;
                 // -year-old: an age
@@ -1265,7 +1409,8 @@ impl<'a, 'b> Parser<'a, 'b> {
         if self.joins(e) && self.t.get(e).is_some_and(|x| x.k == K::Word) {
             let w = self.lw(e);
             if let Some(u) = lx::time_unit(w) {
-                let quarter_ok = w != "quarter" || n.plain.is_some_and(|v| v > 1);
+                let year = n.ndigits == 4 && n.plain.is_some_and(|y| (1800..=2099).contains(&y)) && matches!(w, "season" | "year" | "quarter" | "decade" | "century");
+                let quarter_ok = (w != "quarter" || n.plain.is_some_and(|v| v > 1)) && !year;
                 if quarter_ok && !(w == "second" && n.value == Some(1.0) && false) {
                     let mut ee = e + 1;
                     // 2 hours, 32 minutes, 25.3 seconds / 4 minutes 5.08 seconds / 1 hour 5 minutes
@@ -1357,8 +1502,42 @@ impl<'a, 'b> Parser<'a, 'b> {
             }
         }
 
+        // Rates: "300,000 a month", "2,000 letters a day", "125,000 new jobs or so a month"
+        {
+            let mut k = e;
+            while k < e + 5 && self.joins(k) && self.t.get(k).is_some_and(|x| x.is_lower()) && !matches!(self.lw(k), "a" | "an" | "per" | "each") && (!lx::is_stop(self.lw(k)) || matches!(self.lw(k), "or" | "so")) {
+                k += 1;
+            }
+            if matches!(self.lw(k), "a" | "an" | "per" | "each") && self.joins(k) && self.joins(k + 1) && lx::time_unit(self.lw(k + 1)).is_some() && !(k == e && n.value == Some(1.0) && false) {
+                let unit = format!("/{}", lx::time_unit(self.lw(k + 1)).unwrap_or(""));
+                out.push(self.raw(n.s, k + 2, FigureKind::Quantity, r.value.clone(), Some(&unit)));
+                return k + 2;
+            }
+        }
+        // Ages: "died at 83,", "who is 17 and", "he's 67,"
+        if let Some(a) = n.plain.filter(|&a| (2..=110).contains(&a)) {
+            let p = self.prev_word(n.s);
+            let p2 = if n.s >= 2 { self.lw(n.s - 2) } else { "" };
+            let after = matches!(self.s(e), "," | "." | ";") || matches!(self.lw(e), "and" | "when");
+            let copula = matches!(p, "is" | "was" | "s") || (matches!(p, "just" | "only" | "now") && matches!(p2, "is" | "was" | "s"));
+            let at_age = p == "at" && self.sentence_has(n.s, &["died", "death", "started", "began", "retired", "married", "joined", "left", "learned", "age", "old", "young", "running", "cooking", "playing", "writing"]);
+            if after && (copula || at_age) {
+                out.push(self.raw(n.s, e, FigureKind::Quantity, num(a as f64), Some("years")));
+                return e;
+            }
+        }
         out.push(r);
         e
+    }
+
+    /// Returns true if and only if the sentence of token `i` contains one of `words`.
+    fn sentence_has(&self, i: usize, words: &[&str]) -> bool {
+        let sid = self.sent[i];
+        let mut a = i;
+        while a > 0 && self.sent[a - 1] == sid {
+            a -= 1;
+        }
+        (a..self.t.len()).take_while(|&k| self.sent[k] == sid).any(|k| words.contains(&self.lw(k)))
     }
 
     /// `last week`, `this year`, `next month`, `yesterday` (only with `relative_periods`).
@@ -1393,6 +1572,18 @@ fn second_is_plain(tmp: &[Raw], k: usize) -> bool {
 
 /// A capitalised word before a number that is still a count: `Moscow 1,458` (thousands
 /// separators are never model numbers), sports lines `Chicago 6`.
+fn is_street(w: &str) -> bool {
+    matches!(w, "St" | "Street" | "Dr" | "Drive" | "Ave" | "Avenue" | "Road" | "Rd" | "Blvd" | "Boulevard" | "Lane" | "Ln" | "Way" | "Place" | "Pl" | "Court" | "Ct" | "Terrace" | "Parkway" | "Pkwy" | "Highway" | "Square" | "Plaza")
+}
+
+/// Lower-case words after which a number is a reference, not a figure.
+fn is_reference_word(w: &str) -> bool {
+    matches!(
+        w,
+        "section" | "sections" | "resolution" | "article" | "chapter" | "paragraph" | "clause" | "rule" | "room" | "flight" | "route" | "highway" | "interstate" | "channel" | "gate" | "platform" | "exit" | "suite" | "apartment" | "page" | "pages" | "box" | "model" | "version" | "size" | "grade" | "type" | "class" | "amendment" | "no" | "number" | "item" | "step" | "phase" | "stage" | "round" | "game" | "hole" | "lap" | "seed" | "row" | "seat" | "track" | "verse" | "district" | "ward" | "precinct" | "zone" | "sector" | "lane" | "floor" | "unit" | "block" | "lot" | "tier" | "bus" | "train" | "category" | "volume" | "issue" | "episode" | "figure" | "table" | "line" | "level" | "pier" | "terminal" | "hall" | "court" | "studio" | "division" | "regiment" | "battalion" | "brigade" | "squadron"
+    )
+}
+
 fn is_name_before_score(p: &Parser<'_, '_>, i: usize) -> bool {
     let n = p.s(i + 1);
     let next = p.s(i + 2);
