@@ -1,75 +1,290 @@
-//! Corpus options shared by every command that reads articles, and loading them.
-//!
-//! Temporary minimal reader (JSON Lines and plain text) until `gazette-ingest` lands; the
-//! signatures of [`CorpusArgs`], [`load`] and [`Loaded`] are what the commands rely on.
+//! Corpus options shared by every command that reads articles, and loading them through
+//! `gazette-ingest` (all at once with [`load`], or in batches with [`stream`]).
 
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context;
+use gazette_ingest::{Corpus, CorpusBuilder, Manifest, Status};
 use gazette_types::Article;
 
 use crate::args::GlobalArgs;
 
-/// Options for reading a corpus.
-#[derive(clap::Args, Debug, Clone)]
+/// Options for reading a corpus: the paths, plus the ingestion flags ([`IngestFlags`]).
+///
+/// Commands flatten this into their `Args`; some build it by hand from configured paths
+/// (`CorpusArgs { paths }`), so it has only that one field. The flags parsed with it from the
+/// command line are kept in [`FLAGS`] (one corpus per process) and read by [`load`] and
+/// [`stream`]; a hand-built `CorpusArgs` gets the same flags, or the defaults.
+#[derive(Debug, Clone, Default)]
 pub(crate) struct CorpusArgs {
-    /// Corpus files or folders (text, Markdown, JSON Lines, JSON, CSV, HTML).
+    /// Corpus files or folders.
     pub(crate) paths: Vec<PathBuf>,
+}
+
+/// The ingestion flags given on the command line (set once, when the arguments are parsed).
+static FLAGS: std::sync::OnceLock<IngestFlags> = std::sync::OnceLock::new();
+
+/// What clap parses for [`CorpusArgs`].
+#[derive(clap::Args, Debug, Clone)]
+struct ParsedCorpusArgs {
+    /// Corpus files or folders (text, Markdown, JSON Lines, JSON, CSV, HTML; `-` for stdin).
+    /// Folders are read recursively in sorted order.
+    paths: Vec<PathBuf>,
+    #[command(flatten)]
+    flags: IngestFlags,
+}
+
+impl clap::FromArgMatches for CorpusArgs {
+    fn from_arg_matches(matches: &clap::ArgMatches) -> Result<Self, clap::Error> {
+        let parsed = ParsedCorpusArgs::from_arg_matches(matches)?;
+        let _ = FLAGS.set(parsed.flags);
+        Ok(CorpusArgs {
+            paths: parsed.paths,
+        })
+    }
+
+    fn update_from_arg_matches(&mut self, matches: &clap::ArgMatches) -> Result<(), clap::Error> {
+        *self = Self::from_arg_matches(matches)?;
+        Ok(())
+    }
+}
+
+impl clap::Args for CorpusArgs {
+    fn augment_args(cmd: clap::Command) -> clap::Command {
+        ParsedCorpusArgs::augment_args(cmd)
+    }
+
+    fn augment_args_for_update(cmd: clap::Command) -> clap::Command {
+        ParsedCorpusArgs::augment_args_for_update(cmd)
+    }
+}
+
+/// How the corpus is read (every command that reads a corpus has these flags).
+#[derive(clap::Args, Debug, Clone)]
+pub(crate) struct IngestFlags {
+    /// Map a record key to an article field for JSON Lines, JSON and CSV input, e.g.
+    /// `--field text=body --field published=pub_date` (fields: id, title, text, published,
+    /// source, url, author). Repeatable.
+    #[arg(long = "field", value_name = "FIELD=KEY")]
+    pub(crate) fields: Vec<String>,
+    /// TOML file of source aliases, `"Canonical Name" = ["alias", "domain.com"]`, added to
+    /// the built-in table.
+    #[arg(long, value_name = "FILE")]
+    pub(crate) aliases: Option<PathBuf>,
+    /// File of extra boilerplate patterns (one regular expression per line, `#` comments);
+    /// matching paragraphs of text, Markdown, HTML and JSON articles are removed.
+    #[arg(long, value_name = "FILE")]
+    pub(crate) boilerplate: Option<PathBuf>,
+    /// Keep exact and near-duplicate articles (they are still reported).
+    #[arg(long)]
+    pub(crate) keep_duplicates: bool,
+    /// Minimum similarity (0-1, Jaccard of word 3-shingles) for near-duplicates; 1 turns
+    /// near-duplicate detection off.
+    #[arg(long, value_name = "X", default_value_t = 0.8)]
+    pub(crate) near_dup_threshold: f64,
+    /// Stop at the first skipped input instead of reporting it and going on.
+    #[arg(long)]
+    pub(crate) strict: bool,
+    /// Also clean the text of JSON Lines and CSV records (normally kept byte for byte).
+    #[arg(long)]
+    pub(crate) clean_records: bool,
+    /// Write the manifest (what became of every input) to FILE as JSON Lines.
+    #[arg(long, value_name = "FILE")]
+    pub(crate) manifest: Option<PathBuf>,
+}
+
+impl Default for IngestFlags {
+    fn default() -> Self {
+        IngestFlags {
+            fields: Vec::new(),
+            aliases: None,
+            boilerplate: None,
+            keep_duplicates: false,
+            near_dup_threshold: 0.8,
+            strict: false,
+            clean_records: false,
+            manifest: None,
+        }
+    }
+}
+
+impl CorpusArgs {
+    /// The ingestion flags given on the command line (defaults when none were parsed).
+    pub(crate) fn flags(&self) -> IngestFlags {
+        FLAGS.get().cloned().unwrap_or_default()
+    }
 }
 
 /// The articles read, and how many inputs were skipped.
 pub(crate) struct Loaded {
-    /// Articles in stable input order, duplicates removed.
+    /// Articles in stable input order, duplicates removed unless kept.
     pub(crate) articles: Vec<Article>,
     /// Number of inputs skipped (bad files, bad lines).
     pub(crate) skipped: usize,
+    /// What became of every input.
+    pub(crate) manifest: Manifest,
 }
 
 impl Loaded {
     /// Exit code for a run that read this corpus: 1 when something was skipped, else 0.
     pub(crate) fn exit_code(&self) -> ExitCode {
-        if self.skipped > 0 {
-            ExitCode::from(1)
-        } else {
-            ExitCode::SUCCESS
-        }
+        exit_code(self.skipped)
     }
 }
 
-/// Reads every article under `args.paths`.
-pub(crate) fn load(args: &CorpusArgs, _global: &GlobalArgs) -> anyhow::Result<Loaded> {
-    let mut articles = Vec::new();
-    for path in &args.paths {
-        let raw =
-            std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
-        if path.extension().is_some_and(|e| e == "jsonl") {
-            for (i, line) in raw.lines().enumerate() {
-                if line.trim().is_empty() {
-                    continue;
-                }
-                let v: serde_json::Value = serde_json::from_str(line)
-                    .with_context(|| format!("{}:{}", path.display(), i + 1))?;
-                let get = |k: &str| v.get(k).and_then(|x| x.as_str()).map(str::to_string);
-                let mut a = Article::new(
-                    get("id").unwrap_or_else(|| format!("{}", i + 1)),
-                    get("title").unwrap_or_default(),
-                    get("text").unwrap_or_default(),
-                );
-                a.source = get("source").unwrap_or_default();
-                a.published = get("published");
-                articles.push(a);
-            }
-        } else {
-            let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned());
-            let mut lines = raw.trim_start().splitn(2, '\n');
-            let title = lines.next().unwrap_or_default().trim().to_string();
-            let body = lines.next().unwrap_or_default().trim().to_string();
-            articles.push(Article::new(stem.unwrap_or_default(), title, body));
-        }
+/// What [`stream`] read: counts and the manifest, without the articles.
+pub(crate) struct Streamed {
+    /// Articles handed to the callback.
+    pub(crate) articles: usize,
+    /// Number of inputs skipped.
+    pub(crate) skipped: usize,
+    /// What became of every input.
+    pub(crate) manifest: Manifest,
+}
+
+impl Streamed {
+    /// Exit code: 1 when something was skipped, else 0.
+    pub(crate) fn exit_code(&self) -> ExitCode {
+        exit_code(self.skipped)
     }
+}
+
+fn exit_code(skipped: usize) -> ExitCode {
+    if skipped > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// Builds the reader the options describe.
+pub(crate) fn corpus(args: &CorpusArgs) -> anyhow::Result<Corpus> {
+    let paths = &args.paths;
+    let args = args.flags();
+    if paths.is_empty() {
+        anyhow::bail!("no corpus paths given\nhint: pass files or folders, e.g. `data/sample`");
+    }
+    if !(0.0..=1.0).contains(&args.near_dup_threshold) {
+        anyhow::bail!("`--near-dup-threshold` must be between 0 and 1");
+    }
+    let mut builder = CorpusBuilder::new()
+        .keep_duplicates(args.keep_duplicates)
+        .near_duplicate_threshold(
+            (args.near_dup_threshold < 1.0).then_some(args.near_dup_threshold),
+        )
+        .strict(args.strict)
+        .clean_records(args.clean_records);
+    for mapping in &args.fields {
+        builder = builder.field_mapping(mapping).context("bad `--field`")?;
+    }
+    if let Some(path) = &args.aliases {
+        builder = builder.alias_file(path).context("reading `--aliases`")?;
+    }
+    if let Some(path) = &args.boilerplate {
+        builder = builder
+            .boilerplate_file(path)
+            .context("reading `--boilerplate`")?;
+    }
+    Ok(builder.build())
+}
+
+/// Reads every article under `args.paths`, reports the manifest summary on stderr (unless
+/// `--quiet`) and writes `--manifest FILE`.
+pub(crate) fn load(args: &CorpusArgs, global: &GlobalArgs) -> anyhow::Result<Loaded> {
+    let mut articles = Vec::new();
+    let streamed = stream(args, global, 1024, |batch| articles.extend(batch))?;
     Ok(Loaded {
         articles,
-        skipped: 0,
+        skipped: streamed.skipped,
+        manifest: streamed.manifest,
     })
+}
+
+/// Reads every article under `args.paths` and hands them to `f` in batches of about
+/// `batch_size`, in stable input order, never holding the whole corpus. Reports like [`load`].
+pub(crate) fn stream(
+    args: &CorpusArgs,
+    global: &GlobalArgs,
+    batch_size: usize,
+    mut f: impl FnMut(Vec<Article>),
+) -> anyhow::Result<Streamed> {
+    let corpus = corpus(args)?;
+    let mut count = 0;
+    let manifest = corpus.stream(&args.paths, batch_size, |batch| {
+        count += batch.len();
+        f(batch)
+    })?;
+    report(&manifest, &args.flags(), global)?;
+    Ok(Streamed {
+        articles: count,
+        skipped: manifest.skipped(),
+        manifest,
+    })
+}
+
+/// Prints skipped inputs, warnings, duplicates (with `-v`-less brevity: counts only beyond
+/// the first few) and the summary on stderr; writes the manifest file.
+fn report(manifest: &Manifest, args: &IngestFlags, global: &GlobalArgs) -> anyhow::Result<()> {
+    if let Some(path) = &args.manifest {
+        let mut sink = crate::output::Sink::open(Some(path))?;
+        for entry in &manifest.entries {
+            serde_json::to_writer(&mut sink, entry)?;
+            sink.write_all(b"\n")?;
+        }
+        sink.finish()?;
+    }
+    let mut err = std::io::stderr().lock();
+    for e in &manifest.entries {
+        // Problems are printed even with --quiet: they change the exit code.
+        if e.status == Status::Skipped {
+            let reason = e.reason.as_deref().unwrap_or("skipped");
+            let _ = writeln!(err, "skipped: {reason}");
+        }
+    }
+    if global.quiet {
+        return Ok(());
+    }
+    for e in &manifest.entries {
+        if let Some(w) = &e.warning {
+            let _ = writeln!(err, "warning: {}: {w}", e.path);
+        }
+    }
+    const SHOWN: usize = 10;
+    let dups: Vec<_> = manifest.duplicates().collect();
+    for e in dups.iter().take(SHOWN) {
+        let what = if e.status == Status::Duplicate {
+            "duplicate"
+        } else {
+            "near-duplicate"
+        };
+        let line = e.line.map(|l| format!(":{l}")).unwrap_or_default();
+        let sim = e
+            .similarity
+            .map(|s| format!(" (similarity {s:.2})"))
+            .unwrap_or_default();
+        let _ = writeln!(
+            err,
+            "{what}: {}{line} ({}) of {}{sim}",
+            e.path,
+            e.id.as_deref().unwrap_or("?"),
+            e.duplicate_of.as_deref().unwrap_or("?")
+        );
+    }
+    if dups.len() > SHOWN {
+        let _ = writeln!(
+            err,
+            "... and {} more duplicates (all listed with `--manifest FILE`)",
+            dups.len() - SHOWN
+        );
+    }
+    let summary = manifest.summary();
+    let kept = if args.keep_duplicates {
+        "kept"
+    } else {
+        "left out"
+    };
+    let _ = writeln!(err, "read {summary} (duplicates {kept})");
+    Ok(())
 }
