@@ -1,0 +1,268 @@
+//! Writing a report folder: PDF, charts, tables, Markdown, optional page images.
+//!
+//! Every file is written to a temporary name in its folder and renamed into place, so an
+//! interrupted run never leaves half a file. A marker file identifies folders gazette
+//! created; gazette refuses to write into any other non-empty folder unless forced, and in its
+//! own folders it removes charts, tables and pages that the new report no longer has.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::chart::{render_png, render_svg};
+use crate::error::{Error, Result};
+use crate::markdown::render_markdown;
+use crate::model::{Report, Table};
+use crate::pdf::{DEFAULT_TEMPLATE, PdfInputs, pages_png, typeset};
+
+/// Name of the marker file gazette writes into report folders it creates.
+pub const MARKER: &str = ".gazette-report";
+
+const MARKER_TEXT: &str = "This folder is written by `gazette report`. Files in charts/, \
+tables/ and pages/ are replaced or removed on the next run.\n";
+
+/// Options for [`write_report`].
+#[derive(Debug, Clone, Default)]
+pub struct WriteOptions {
+    /// Write into a non-empty folder that gazette did not create.
+    pub force: bool,
+    /// Also write every table as Parquet (`tables/<id>.parquet`).
+    pub parquet: bool,
+    /// Also render every PDF page as `pages/page-NNN.png`.
+    pub pages_png: bool,
+    /// A Typst template to use instead of the built-in one.
+    pub template: Option<String>,
+    /// The date Typst's `datetime.today()` returns, as (year, month, day).
+    pub today: Option<(i32, u8, u8)>,
+}
+
+/// What [`write_report`] wrote.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Written {
+    /// Every file written, relative to the output folder, sorted.
+    pub files: Vec<PathBuf>,
+    /// Number of PDF pages.
+    pub pages: usize,
+}
+
+/// Writes the report into `dir`: `report.pdf`, `report.md`, `report.json`,
+/// `charts/<id>.{svg,png}`, `tables/<id>.csv` (and `.parquet`), `pages/page-NNN.png`.
+///
+/// # Errors
+/// [`Error::NotOurFolder`] when `dir` is a non-empty folder without gazette's marker and
+/// `force` is off; [`Error::Typst`] when the template fails; I/O errors.
+pub fn write_report(report: &Report, dir: &Path, options: &WriteOptions) -> Result<Written> {
+    prepare_dir(dir, options.force)?;
+    // Draw charts in parallel; order is restored by the indexed collect.
+    let charts: Vec<_> = report.charts().collect();
+    let drawn: Vec<(String, String, Vec<u8>)> = charts
+        .par_iter()
+        .map(|c| Ok((c.id.clone(), render_svg(c)?, render_png(c)?)))
+        .collect::<Result<_>>()?;
+    let mut files: BTreeSet<PathBuf> = BTreeSet::new();
+    let mut put = |rel: PathBuf, bytes: &[u8]| -> Result<()> {
+        write_atomic(&dir.join(&rel), bytes)?;
+        files.insert(rel);
+        Ok(())
+    };
+    for (id, svg, png) in &drawn {
+        put(
+            Path::new("charts").join(format!("{id}.svg")),
+            svg.as_bytes(),
+        )?;
+        put(Path::new("charts").join(format!("{id}.png")), png)?;
+    }
+    for t in report.tables() {
+        put(
+            Path::new("tables").join(format!("{}.csv", t.id)),
+            table_csv(t).as_bytes(),
+        )?;
+        if options.parquet {
+            let rel = Path::new("tables").join(format!("{}.parquet", t.id));
+            put(rel.clone(), &table_parquet(t, &dir.join(&rel))?)?;
+        }
+    }
+    let data = display_json(report);
+    let svgs: Vec<(String, String)> = drawn
+        .iter()
+        .map(|(id, svg, _)| (id.clone(), svg.clone()))
+        .collect();
+    let template = options.template.as_deref().unwrap_or(DEFAULT_TEMPLATE);
+    let set = typeset(&PdfInputs {
+        template,
+        data_json: &data,
+        charts: &svgs,
+        today: options.today,
+    })?;
+    put(PathBuf::from("report.pdf"), &set.pdf)?;
+    put(
+        PathBuf::from("report.md"),
+        render_markdown(report).as_bytes(),
+    )?;
+    let pages = set.document.pages().len();
+    if options.pages_png {
+        for (i, png) in pages_png(&set.document, 110.0)?.iter().enumerate() {
+            put(
+                Path::new("pages").join(format!("page-{:03}.png", i + 1)),
+                png,
+            )?;
+        }
+    }
+    remove_stale(dir, &files)?;
+    Ok(Written {
+        files: files.into_iter().collect(),
+        pages,
+    })
+}
+
+/// The JSON the template reads: the model with tables cut to their shown rows, plus `total`.
+pub fn display_json(report: &Report) -> String {
+    let mut value = serde_json::to_value(report.for_display()).expect("the model serialises");
+    let totals: Vec<usize> = report.tables().map(|t| t.rows.len()).collect();
+    let mut next = totals.into_iter();
+    if let Some(sections) = value.get_mut("sections").and_then(|s| s.as_array_mut()) {
+        for s in sections {
+            let Some(blocks) = s.get_mut("blocks").and_then(|b| b.as_array_mut()) else {
+                continue;
+            };
+            for b in blocks {
+                if b.get("type").and_then(|t| t.as_str()) == Some("table")
+                    && let Some(obj) = b.as_object_mut()
+                {
+                    obj.insert("total".into(), next.next().unwrap_or(0).into());
+                }
+            }
+        }
+    }
+    serde_json::to_string_pretty(&value).expect("JSON values serialise")
+}
+
+fn prepare_dir(dir: &Path, force: bool) -> Result<()> {
+    if dir.exists() {
+        let marker = dir.join(MARKER);
+        if !marker.exists() {
+            let mut entries = std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
+            if entries.next().is_some() && !force {
+                return Err(Error::NotOurFolder(dir.to_path_buf()));
+            }
+            if entries.next().is_none() && !force {
+                // Empty folder: take it over.
+                write_atomic(&marker, MARKER_TEXT.as_bytes())?;
+            }
+        }
+    } else {
+        std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        write_atomic(&dir.join(MARKER), MARKER_TEXT.as_bytes())?;
+    }
+    for sub in ["charts", "tables"] {
+        let p = dir.join(sub);
+        std::fs::create_dir_all(&p).map_err(|e| Error::io(&p, e))?;
+    }
+    Ok(())
+}
+
+/// In a folder gazette created, removes files in charts/, tables/ and pages/ (and top-level
+/// report files) that this run did not write.
+fn remove_stale(dir: &Path, written: &BTreeSet<PathBuf>) -> Result<()> {
+    if !dir.join(MARKER).exists() {
+        return Ok(());
+    }
+    for sub in ["charts", "tables", "pages"] {
+        let p = dir.join(sub);
+        let Ok(entries) = std::fs::read_dir(&p) else {
+            continue;
+        };
+        for entry in entries {
+            let entry = entry.map_err(|e| Error::io(&p, e))?;
+            let rel = Path::new(sub).join(entry.file_name());
+            if entry.path().is_file() && !written.contains(&rel) {
+                std::fs::remove_file(entry.path()).map_err(|e| Error::io(entry.path(), e))?;
+            }
+        }
+        if sub == "pages" && std::fs::read_dir(&p).is_ok_and(|mut e| e.next().is_none()) {
+            let _ = std::fs::remove_dir(&p);
+        }
+    }
+    Ok(())
+}
+
+/// Writes `bytes` to a temporary file next to `path` and renames it into place.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    std::fs::write(&tmp, bytes).map_err(|e| Error::io(&tmp, e))?;
+    std::fs::rename(&tmp, path).map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        Error::io(path, e)
+    })
+}
+
+fn csv_cell(cell: &str, out: &mut String) {
+    if cell.contains([',', '"', '\n', '\r']) {
+        out.push('"');
+        out.push_str(&cell.replace('"', "\"\""));
+        out.push('"');
+    } else {
+        out.push_str(cell);
+    }
+}
+
+/// Returns the table as CSV text (header row, then every row; RFC 4180 quoting).
+pub fn table_csv(t: &Table) -> String {
+    let mut out = String::new();
+    let mut line = |cells: &mut dyn Iterator<Item = &str>| {
+        for (i, c) in cells.enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            csv_cell(c, &mut out);
+        }
+        out.push('\n');
+    };
+    line(&mut t.columns.iter().map(|c| c.name.as_str()));
+    for row in &t.rows {
+        line(&mut row.iter().map(String::as_str));
+    }
+    out
+}
+
+fn table_parquet(t: &Table, path: &Path) -> Result<Vec<u8>> {
+    use polars::prelude::{Column, DataFrame, NamedFrom, Series};
+    let err = |e: polars::prelude::PolarsError| Error::Parquet {
+        path: path.to_path_buf(),
+        message: e.to_string(),
+    };
+    let columns: Vec<Column> = t
+        .columns
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let cells = t
+                .rows
+                .iter()
+                .map(|r| r.get(i).map(String::as_str).unwrap_or(""));
+            let name = c.name.as_str().into();
+            if c.numeric {
+                let v: Vec<Option<f64>> = cells
+                    .map(|s| s.replace([',', '%'], "").trim().parse::<f64>().ok())
+                    .collect();
+                Series::new(name, v).into()
+            } else {
+                let v: Vec<&str> = cells.collect();
+                Series::new(name, v).into()
+            }
+        })
+        .collect();
+    let mut df = DataFrame::new(t.rows.len(), columns).map_err(err)?;
+    let mut buf = Vec::new();
+    polars_io::parquet::write::ParquetWriter::new(&mut buf)
+        .finish(&mut df)
+        .map_err(err)?;
+    Ok(buf)
+}
