@@ -216,7 +216,9 @@ fn cue_at(ctx: &Ctx<'_>, k: usize) -> Option<usize> {
             .any(|x| x.kind == Kind::Open && x.sent == t.sent);
         let ok = match lemma {
             "call" => quote_soon || next_is("for") || next_is("on") || (subject && !next_is("it")),
-            "show" | "find" => subject,
+            "show" | "find" | "seem" | "appear" | "endorse" | "support" | "oppose" | "want"
+            | "seek" | "plan" | "decline" | "refuse" | "back" | "expect" | "hope" | "prefer"
+            | "discuss" | "attack" | "express" | "criticize" | "blame" => subject,
             "believe" | "think" | "feel" | "know" | "fear" | "hope" | "expect" | "doubt"
             | "suspect" | "wonder" | "understand" => {
                 subject
@@ -361,6 +363,15 @@ fn speaker_for(ctx: &Ctx<'_>, k: usize, k_end: usize) -> Speaker {
         if sp.found {
             return sp;
         }
+        // a longer subject ("The former secretary of state has long maintained"): the first
+        // noun phrase of the sentence, when no other verb-like cue comes before
+        if t.kind == Kind::Word {
+            let first = ctx.scan.sents[sent].first;
+            let sp = sentence_subject(ctx, first, k, sent);
+            if sp.found {
+                return sp;
+            }
+        }
         break;
     }
     // sentence-initial "Said X:" or "…, says X." : a name right after the cue, followed by
@@ -379,6 +390,117 @@ fn speaker_for(ctx: &Ctx<'_>, k: usize, k_end: usize) -> Speaker {
         if closes && !(is_pronoun && end_tok < toks.len() && toks[end_tok].kind == Kind::Word) {
             return after;
         }
+    }
+    Speaker::default()
+}
+
+/// The speaker of "“…,” X said" / "“…,” said X, a Y": the words between the quote and the
+/// cue, or the noun phrase after the cue up to the next comma.
+fn speaker_between(ctx: &Ctx<'_>, close_tok: usize, k: usize, e: usize) -> Speaker {
+    let toks = &ctx.scan.toks;
+    let sent = toks[k].sent;
+    let mut a = close_tok + 1;
+    while a < k && toks[a].kind != Kind::Word {
+        a += 1;
+    }
+    let mut b = k;
+    while b > a && (toks[b - 1].kind != Kind::Word || lexicon::is_verb_filler(&toks[b - 1].lower)) {
+        b -= 1;
+    }
+    let region = if a < b {
+        // "X, who …, said": the part before the first comma
+        let stop = (a..b).find(|&i| toks[i].lower == ",").unwrap_or(b);
+        (a, stop)
+    } else {
+        // after the cue, up to the next punctuation
+        let s = e + 1;
+        let mut t = s;
+        while t < toks.len() && toks[t].sent == sent && toks[t].kind == Kind::Word && t < s + 10 {
+            t += 1;
+        }
+        (s, t)
+    };
+    let (a, b) = region;
+    if a >= b || b > toks.len() {
+        return speaker_for(ctx, k, e);
+    }
+    // the last actor in the phrase ("Judicial Watch president Tom Fitton")
+    if let Some(ci) = (a..b).rev().find_map(|i| ctx.cand_ending[i]) {
+        let c = &ctx.cands[ci];
+        if c.first_tok >= a {
+            return cand_speaker(c);
+        }
+    }
+    if b - a == 1
+        && let Some(kind) = lexicon::pronoun(&toks[a].lower)
+    {
+        return Speaker {
+            name: kind.and_then(|person| resolve(ctx, toks[a].start, person)),
+            start: toks[a].start,
+            end: toks[a].end,
+            found: true,
+        };
+    }
+    if toks[a].kind == Kind::Word && lexicon::pronoun(&toks[a].lower).is_some() {
+        return speaker_for(ctx, k, e);
+    }
+    let name = (toks[b - 1].cap && !lexicon::is_not_name(&toks[b - 1].lower))
+        .then(|| ctx.text[toks[a].start..toks[b - 1].end].to_string());
+    Speaker {
+        name,
+        start: toks[a].start,
+        end: toks[b - 1].end,
+        found: true,
+    }
+}
+
+/// The first speaker-like noun phrase between tokens `first` and `k` that does not follow a
+/// preposition: the sentence subject.
+fn sentence_subject(ctx: &Ctx<'_>, first: usize, k: usize, sent: usize) -> Speaker {
+    let toks = &ctx.scan.toks;
+    // skip an introductory phrase up to its comma ("On Tuesday, …")
+    let mut i = first;
+    if let Some(c) = (first..k.min(first + 8)).find(|&c| toks[c].lower == ",") {
+        i = c + 1;
+    }
+    while i < k {
+        let t = &toks[i];
+        if t.in_quote.is_some() || t.kind != Kind::Word {
+            return Speaker::default();
+        }
+        if let Some(ci) = ctx.cand_starting[i] {
+            let c = &ctx.cands[ci];
+            return cand_speaker(c);
+        }
+        if lexicon::pronoun(&t.lower).is_some() {
+            return np_ending(ctx, i, sent);
+        }
+        if lexicon::description(t.lower.trim_end_matches("'s")).is_some() {
+            let mut sp = np_ending(ctx, i, sent);
+            sp.start = toks[first.max(i.saturating_sub(3))].start.min(sp.start);
+            return sp;
+        }
+        if matches!(
+            t.lower.as_str(),
+            "the"
+                | "a"
+                | "an"
+                | "both"
+                | "two"
+                | "three"
+                | "several"
+                | "many"
+                | "some"
+                | "most"
+                | "former"
+                | "top"
+                | "senior"
+        ) || t.cap
+        {
+            i += 1;
+            continue;
+        }
+        return Speaker::default();
     }
     Speaker::default()
 }
@@ -661,33 +783,44 @@ pub(crate) fn attribute(article: &Article, scan: &Scan, cands: &[Cand]) -> Vec<Q
     let mut stmts: Vec<Stmt> = Vec::new();
     let mut quote_stmt: Vec<Option<usize>> = vec![None; scan.quotes.len()];
 
-    // (1) a quote followed closely by a cue in the same sentence
+    // (1) a quote followed closely by a cue ("“…,” he said", "“…?” Trump asked")
     for (qi, q) in scan.quotes.iter().enumerate() {
-        let sent = toks[q.open_tok].sent;
-        let mut words = 0;
         let mut found = None;
         for (ci, &(k, _)) in cues.iter().enumerate() {
             if k <= q.close_tok {
                 continue;
             }
-            // words between the quote and the cue
-            words = toks[q.close_tok + 1..k]
+            let between = &toks[q.close_tok + 1..k];
+            let words = between.iter().filter(|t| t.is_word()).count();
+            let blocked = between.iter().any(|t| {
+                t.kind == Kind::Open
+                    || t.in_quote.is_some()
+                    || matches!(t.lower.as_str(), "." | "!" | "?" | ";" | ":")
+            });
+            // "“… done.” He said the plan …": a quote that ended its sentence takes only a
+            // trailing cue ("“… done.” he said."), not the next sentence's indirect speech
+            let ended =
+                q.close_tok > 0 && matches!(toks[q.close_tok - 1].lower.as_str(), "." | "!" | "?");
+            let cue_sent = &scan.sents[toks[k].sent];
+            let words_after = toks[k + 1..cue_sent.last]
                 .iter()
                 .filter(|t| t.is_word())
                 .count();
-            let blocked = toks[q.close_tok + 1..k]
-                .iter()
-                .any(|t| t.kind == Kind::Open || t.in_quote.is_some());
-            if toks[k].sent == sent && words <= 6 && !blocked {
+            let trailing =
+                words_after <= 6 || toks.get(k + 1).is_some_and(|t| t.kind == Kind::Open);
+            if words <= 6
+                && !blocked
+                && toks[k].para == toks[q.close_tok].para
+                && (!ended || trailing || toks[k].sent == toks[q.close_tok].sent)
+            {
                 found = Some(ci);
             }
             break;
         }
-        let _ = words;
         if let Some(ci) = found {
             let (k, e) = cues[ci];
             cue_used[ci] = true;
-            let sp = speaker_for(&ctx, k, e);
+            let sp = speaker_between(&ctx, q.close_tok, k, e);
             quote_done[qi] = true;
             quote_stmt[qi] = Some(stmts.len());
             stmts.push(Stmt {
@@ -709,20 +842,29 @@ pub(crate) fn attribute(article: &Article, scan: &Scan, cands: &[Cand]) -> Vec<Q
         let sent = &scan.sents[toks[k].sent];
         let sp = speaker_for(&ctx, k, e);
         let (mut a, mut b) = (e + 1, sent.last);
-        // the content stops at the next cue's clause in the same sentence
-        if let Some(&(k2, _)) = cues.get(ci + 1)
-            && k2 < b
-            && toks[k2].sent == toks[k].sent
+        // a cue with no speaker of its own inside the content of an earlier statement is
+        // part of that content ("said he wants to contest …")
+        if !sp.found
+            && stmts
+                .iter()
+                .any(|st| st.start <= toks[k].start && toks[k].end <= st.end)
         {
-            // back off to the start of the next clause: the next cue's subject
-            let sp2 = speaker_for(&ctx, k2, cues[ci + 1].1);
-            let mut stop = k2;
+            continue;
+        }
+        // the content stops where the next cue's clause starts: at its own subject
+        if let Some((k2, e2)) = cues[ci + 1..]
+            .iter()
+            .copied()
+            .find(|&(k2, _)| toks[k2].sent == toks[k].sent)
+            && k2 < b
+        {
+            let sp2 = speaker_for(&ctx, k2, e2);
             if sp2.found && sp2.start < toks[k2].start && sp2.start > toks[e].end {
-                stop = toks.partition_point(|t| t.start < sp2.start);
-            }
-            // ", saying …" belongs to the same speaker: keep it inside
-            if !(toks[k2].lower.ends_with("ing") && toks[k2 - 1].lower == ",") {
-                b = stop.max(a);
+                let stop = toks.partition_point(|t| t.start < sp2.start);
+                // ", saying …" belongs to the same speaker: keep it inside
+                if !(toks[k2].lower.ends_with("ing") && toks[k2 - 1].lower == ",") {
+                    b = stop.max(a);
+                }
             }
         }
         // the words after the cue are just the speaker: a trailing cue (", X said.")
@@ -893,7 +1035,13 @@ pub(crate) fn attribute(article: &Article, scan: &Scan, cands: &[Cand]) -> Vec<Q
             let pq = &scan.quotes[p];
             let same_or_next_para = toks[q.open_tok].para <= toks[pq.close_tok].para + 1;
             let starts_sentence = scan.sents[sent].first == q.open_tok;
+            let same_sentence = toks[pq.close_tok].sent == sent;
+            let after_cue = stmts[si].cue_tok.is_some_and(|c| {
+                c < q.open_tok && c > pq.close_tok && toks[c].para == toks[q.open_tok].para
+            });
             if q.continues
+                || same_sentence
+                || after_cue
                 || (same_or_next_para
                     && starts_sentence
                     && toks[pq.open_tok].para + 1 >= toks[q.open_tok].para)
