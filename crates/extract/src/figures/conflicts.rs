@@ -74,7 +74,11 @@ pub fn conflicts(figures: &[Figure], articles: &[Article]) -> Vec<Conflict> {
 }
 
 /// Like [`conflicts`], with options.
-pub fn conflicts_with(figures: &[Figure], articles: &[Article], opts: ConflictOptions) -> Vec<Conflict> {
+pub fn conflicts_with(
+    figures: &[Figure],
+    articles: &[Article],
+    opts: ConflictOptions,
+) -> Vec<Conflict> {
     let by_id: BTreeMap<&str, &Article> = articles.iter().map(|a| (a.id.as_str(), a)).collect();
     // Sentence ranges per article, to find the date a figure refers to.
     let mut periods: BTreeMap<(&str, usize), String> = BTreeMap::new();
@@ -84,7 +88,11 @@ pub fn conflicts_with(figures: &[Figure], articles: &[Article], opts: ConflictOp
     }
     for (id, figs) in &by_article {
         let art = by_id.get(id);
-        let published_year = art.and_then(|a| a.published.as_deref()).and_then(|p| p.get(..4)).filter(|y| y.bytes().all(|b| b.is_ascii_digit())).map(str::to_string);
+        let published_year = art
+            .and_then(|a| a.published.as_deref())
+            .and_then(|p| p.get(..4))
+            .filter(|y| y.bytes().all(|b| b.is_ascii_digit()))
+            .map(str::to_string);
         let bounds = art.map(|a| sentence_bounds(&a.text)).unwrap_or_default();
         let sent_of = |pos: usize| bounds.partition_point(|&b| b <= pos);
         for f in figs {
@@ -92,26 +100,45 @@ pub fn conflicts_with(figures: &[Figure], articles: &[Article], opts: ConflictOp
                 continue;
             }
             let s = sent_of(f.start);
-            let year = figs.iter().filter(|d| d.kind == FigureKind::Date && sent_of(d.start) == s).find_map(|d| match &d.value {
-                Some(FigureValue::Text(t)) => t.get(..4).filter(|y| y.bytes().all(|b| b.is_ascii_digit())).map(str::to_string),
-                _ => None,
-            });
-            let period = year.or_else(|| published_year.clone()).unwrap_or_else(|| "unknown".into());
+            let year = figs
+                .iter()
+                .filter(|d| d.kind == FigureKind::Date && sent_of(d.start) == s)
+                .find_map(|d| match &d.value {
+                    Some(FigureValue::Text(t)) => t
+                        .get(..4)
+                        .filter(|y| y.bytes().all(|b| b.is_ascii_digit()))
+                        .map(str::to_string),
+                    _ => None,
+                });
+            let period = year
+                .or_else(|| published_year.clone())
+                .unwrap_or_else(|| "unknown".into());
             periods.insert((id, f.start), period);
         }
     }
     type Key = (FigureKind, Option<String>, String, String);
     let mut groups: BTreeMap<Key, Vec<&Figure>> = BTreeMap::new();
     for f in figures {
-        let Some(obj) = f.object.as_deref() else { continue };
-        if !matches!(f.kind, FigureKind::Money | FigureKind::Percent | FigureKind::Count | FigureKind::Quantity) {
+        let Some(obj) = f.object.as_deref() else {
+            continue;
+        };
+        if !matches!(
+            f.kind,
+            FigureKind::Money | FigureKind::Percent | FigureKind::Count | FigureKind::Quantity
+        ) {
             continue;
         }
         if !matches!(f.value, Some(FigureValue::Number(_))) {
             continue;
         }
-        let period = periods.get(&(f.article.as_str(), f.start)).cloned().unwrap_or_else(|| "unknown".into());
-        groups.entry((f.kind, f.unit.clone(), head(obj), period)).or_default().push(f);
+        let period = periods
+            .get(&(f.article.as_str(), f.start))
+            .cloned()
+            .unwrap_or_else(|| "unknown".into());
+        groups
+            .entry((f.kind, f.unit.clone(), head(obj), period))
+            .or_default()
+            .push(f);
     }
     let mut out = Vec::new();
     for ((kind, unit, _, period), figs) in groups {
@@ -121,41 +148,85 @@ pub fn conflicts_with(figures: &[Figure], articles: &[Article], opts: ConflictOp
         if articles_seen.len() < 2 {
             continue;
         }
-        let vals: Vec<f64> = figs.iter().filter_map(|f| match f.value { Some(FigureValue::Number(v)) => Some(v), _ => None }).collect();
+        let vals: Vec<f64> = figs
+            .iter()
+            .filter_map(|f| match f.value {
+                Some(FigureValue::Number(v)) => Some(v),
+                _ => None,
+            })
+            .collect();
         let min = vals.iter().copied().fold(f64::INFINITY, f64::min);
         let max = vals.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-        let spread = if max.abs() > 0.0 { (max - min) / max.abs() } else { 0.0 };
+        let spread = if max.abs() > 0.0 {
+            (max - min) / max.abs()
+        } else {
+            0.0
+        };
         if !(spread > opts.tolerance) {
             continue;
         }
         let mut objects: BTreeMap<&str, usize> = BTreeMap::new();
         for f in &figs {
-            *objects.entry(f.object.as_deref().unwrap_or("")).or_default() += 1;
+            *objects
+                .entry(f.object.as_deref().unwrap_or(""))
+                .or_default() += 1;
         }
-        let object = objects.iter().max_by_key(|(o, n)| (**n, std::cmp::Reverse(**o))).map(|(o, _)| o.to_string()).unwrap_or_default();
+        let object = objects
+            .iter()
+            .max_by_key(|(o, n)| (**n, std::cmp::Reverse(**o)))
+            .map(|(o, _)| o.to_string())
+            .unwrap_or_default();
         let mut citations: Vec<Citation> = figs
             .iter()
             .map(|f| Citation {
                 article: f.article.clone(),
-                source: by_id.get(f.article.as_str()).map(|a| a.source.clone()).unwrap_or_default(),
+                source: by_id
+                    .get(f.article.as_str())
+                    .map(|a| a.source.clone())
+                    .unwrap_or_default(),
                 actor: f.actor.clone(),
-                value: match f.value { Some(FigureValue::Number(v)) => v, _ => f64::NAN },
+                value: match f.value {
+                    Some(FigureValue::Number(v)) => v,
+                    _ => f64::NAN,
+                },
                 qualifier: f.qualifier.clone(),
                 text: f.text.clone(),
                 start: f.start,
                 end: f.end,
             })
             .collect();
-        citations.sort_by(|a, b| a.value.total_cmp(&b.value).then_with(|| a.article.cmp(&b.article)).then(a.start.cmp(&b.start)));
-        out.push(Conflict { kind, unit, object, period, min, max, spread, citations });
+        citations.sort_by(|a, b| {
+            a.value
+                .total_cmp(&b.value)
+                .then_with(|| a.article.cmp(&b.article))
+                .then(a.start.cmp(&b.start))
+        });
+        out.push(Conflict {
+            kind,
+            unit,
+            object,
+            period,
+            min,
+            max,
+            spread,
+            citations,
+        });
     }
-    out.sort_by(|a, b| b.spread.total_cmp(&a.spread).then_with(|| a.object.cmp(&b.object)));
+    out.sort_by(|a, b| {
+        b.spread
+            .total_cmp(&a.spread)
+            .then_with(|| a.object.cmp(&b.object))
+    });
     out
 }
 
 /// The grouping key of an object: its last word, lower case, crudely singular.
 fn head(object: &str) -> String {
-    let last = object.rsplit([' ', '-']).next().unwrap_or(object).to_lowercase();
+    let last = object
+        .rsplit([' ', '-'])
+        .next()
+        .unwrap_or(object)
+        .to_lowercase();
     if let Some(s) = last.strip_suffix("ies").filter(|s| s.len() > 2) {
         format!("{s}y")
     } else if last.ends_with("ss") || last.ends_with("us") {

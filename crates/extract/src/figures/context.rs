@@ -18,7 +18,11 @@ pub(crate) struct Ctx<'a, 'b> {
 
 impl<'a, 'b> Ctx<'a, 'b> {
     pub(crate) fn new(t: &'b [Tok<'a>], sent: &'b [u32]) -> Self {
-        Ctx { t, sent, lower: t.iter().map(|x| x.s.to_lowercase()).collect() }
+        Ctx {
+            t,
+            sent,
+            lower: t.iter().map(|x| x.s.to_lowercase()).collect(),
+        }
     }
 
     fn lw(&self, i: usize) -> &str {
@@ -43,11 +47,33 @@ impl<'a, 'b> Ctx<'a, 'b> {
                     continue;
                 }
                 let b = end - n;
-                let ok = q.iter().enumerate().all(|(k, w)| self.lw(b + k) == *w && self.t[b + k].k == K::Word)
+                let ok = q
+                    .iter()
+                    .enumerate()
+                    .all(|(k, w)| self.lw(b + k) == *w && self.t[b + k].k == K::Word)
                     && (b + 1..=end).all(|k| k == end && k >= self.t.len() || self.joins(k));
                 if ok {
                     // `about` after a verb of speech is a topic, not a qualifier: "talked about 5 ..."
-                    if n == 1 && matches!(q[0], "over" | "under" | "about" | "some" | "above" | "below") && b > 0 && matches!(self.lw(b - 1), "talked" | "talk" | "talks" | "worried" | "concerned" | "know" | "knew" | "thinking" | "think" | "care") {
+                    if n == 1
+                        && matches!(
+                            q[0],
+                            "over" | "under" | "about" | "some" | "above" | "below"
+                        )
+                        && b > 0
+                        && matches!(
+                            self.lw(b - 1),
+                            "talked"
+                                | "talk"
+                                | "talks"
+                                | "worried"
+                                | "concerned"
+                                | "know"
+                                | "knew"
+                                | "thinking"
+                                | "think"
+                                | "care"
+                        )
+                    {
                         continue;
                     }
                     let text = q.join(" ");
@@ -68,10 +94,31 @@ impl<'a, 'b> Ctx<'a, 'b> {
         }
         if via_of {
             // skip determiners and possessors: "of the", "of Russia's"
-            while matches!(self.lw(j), "the" | "its" | "his" | "her" | "their" | "our" | "my" | "your" | "these" | "those" | "this" | "that" | "all" | "a" | "an") && self.joins(j) {
+            while matches!(
+                self.lw(j),
+                "the"
+                    | "its"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "our"
+                    | "my"
+                    | "your"
+                    | "these"
+                    | "those"
+                    | "this"
+                    | "that"
+                    | "all"
+                    | "a"
+                    | "an"
+            ) && self.joins(j)
+            {
                 j += 1;
             }
-            if self.t.get(j).is_some_and(|x| x.is_cap()) && self.s_is(j + 1, "'") && self.lw(j + 2) == "s" {
+            if self.t.get(j).is_some_and(|x| x.is_cap())
+                && self.s_is(j + 1, "'")
+                && self.lw(j + 2) == "s"
+            {
                 j += 3;
             }
         }
@@ -82,12 +129,21 @@ impl<'a, 'b> Ctx<'a, 'b> {
                 break;
             }
             let w = self.lw(j);
-            if lx::is_stop(w) || lx::month(t.s).is_some() && t.is_cap() || lx::weekday(t.s).is_some() && t.is_cap() {
+            if lx::is_stop(w)
+                || lx::month(t.s).is_some() && t.is_cap()
+                || lx::weekday(t.s).is_some() && t.is_cap()
+            {
                 break;
             }
             // Capitalised words only as modifiers (`Russian diplomats`), never as the head.
             let mut end = j + 1;
-            while self.s_is(end, "-") && self.t.get(end).is_some_and(|x| x.gap == Gap::None) && self.t.get(end + 1).is_some_and(|x| x.k == K::Word && x.gap == Gap::None) {
+            while self.s_is(end, "-")
+                && self.t.get(end).is_some_and(|x| x.gap == Gap::None)
+                && self
+                    .t
+                    .get(end + 1)
+                    .is_some_and(|x| x.k == K::Word && x.gap == Gap::None)
+            {
                 end += 2;
             }
             words.push((self.t[j].start, self.t[end - 1].end));
@@ -102,7 +158,17 @@ impl<'a, 'b> Ctx<'a, 'b> {
             let text = &self.text_of(a, b);
             let lower = text.to_lowercase();
             let cap = text.chars().next().is_some_and(char::is_uppercase);
-            if cap || (words.len() > 1 && (lower.ends_with("ed") || lower.ends_with("ing"))) || (words.len() == 1 && lower.ends_with("ing") && !lower.ends_with("thing") && !lower.ends_with("building")) || (words.len() == 1 && lower.ends_with("ed") && !lower.ends_with("eed") && !lower.ends_with("red")) {
+            if cap
+                || (words.len() > 1 && (lower.ends_with("ed") || lower.ends_with("ing")))
+                || (words.len() == 1
+                    && lower.ends_with("ing")
+                    && !lower.ends_with("thing")
+                    && !lower.ends_with("building"))
+                || (words.len() == 1
+                    && lower.ends_with("ed")
+                    && !lower.ends_with("eed")
+                    && !lower.ends_with("red"))
+            {
                 words.pop();
             } else {
                 break;
@@ -110,18 +176,26 @@ impl<'a, 'b> Ctx<'a, 'b> {
         }
         let (a, _) = *words.first()?;
         let (_, b) = *words.last()?;
-        Some(self.text_of(a, b).split_whitespace().collect::<Vec<_>>().join(" "))
+        Some(
+            self.text_of(a, b)
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" "),
+        )
     }
 
     fn s_is(&self, i: usize, s: &str) -> bool {
-        self.t.get(i).is_some_and(|x| x.s == s || (s == "'" && x.s == "’") || (s == "-" && matches!(x.s, "–" | "‑")))
+        self.t.get(i).is_some_and(|x| {
+            x.s == s || (s == "'" && x.s == "’") || (s == "-" && matches!(x.s, "–" | "‑"))
+        })
     }
 
     fn text_of(&self, a: usize, b: usize) -> String {
         // Rebuild from tokens: the source text is not kept here.
         let mut out = String::new();
         let mut prev_end = None;
-        for t in self.t.iter().filter(|t| t.start >= a && t.end <= b) {
+        let first = self.t.partition_point(|t| t.start < a);
+        for t in self.t[first..].iter().take_while(|t| t.end <= b) {
             if prev_end.is_some_and(|p| p < t.start) {
                 out.push(' ');
             }
@@ -136,9 +210,19 @@ impl<'a, 'b> Ctx<'a, 'b> {
         let mut b = end;
         while b > 0 {
             let t = &self.t[b - 1];
-            if t.is_cap() && !is_function_cap(t.s) && lx::month(t.s).is_none() && lx::weekday(t.s).is_none() && (b == end || self.joins(b)) {
+            if t.is_cap()
+                && !is_function_cap(t.s)
+                && lx::month(t.s).is_none()
+                && lx::weekday(t.s).is_none()
+                && (b == end || self.joins(b))
+            {
                 b -= 1;
-            } else if b < end && matches!(t.s, "." | "-") && b >= 2 && self.t[b - 2].is_cap() && t.gap == Gap::None {
+            } else if b < end
+                && matches!(t.s, "." | "-")
+                && b >= 2
+                && self.t[b - 2].is_cap()
+                && t.gap == Gap::None
+            {
                 b -= 1;
             } else {
                 break;
@@ -151,9 +235,18 @@ impl<'a, 'b> Ctx<'a, 'b> {
     fn name_fwd(&self, s: usize) -> Option<usize> {
         let mut e = s;
         while let Some(t) = self.t.get(e) {
-            if t.is_cap() && !is_function_cap(t.s) && lx::month(t.s).is_none() && lx::weekday(t.s).is_none() && (e == s || self.joins(e)) {
+            if t.is_cap()
+                && !is_function_cap(t.s)
+                && lx::month(t.s).is_none()
+                && lx::weekday(t.s).is_none()
+                && (e == s || self.joins(e))
+            {
                 e += 1;
-            } else if e > s && matches!(t.s, "." | "-") && t.gap == Gap::None && self.t.get(e + 1).is_some_and(|x| x.is_cap()) {
+            } else if e > s
+                && matches!(t.s, "." | "-")
+                && t.gap == Gap::None
+                && self.t.get(e + 1).is_some_and(|x| x.is_cap())
+            {
                 e += 1;
             } else {
                 break;
@@ -180,8 +273,27 @@ impl<'a, 'b> Ctx<'a, 'b> {
         // Attribution cues anywhere in the sentence.
         for k in a..z {
             let w = self.lw(k);
-            if matches!(w, "said" | "says" | "told" | "stated" | "announced" | "reported" | "estimated" | "estimates" | "claimed" | "claims" | "added" | "noted" | "warned" | "wrote") {
-                if k > a && let Some(b) = self.name_back(k) && b >= a {
+            if matches!(
+                w,
+                "said"
+                    | "says"
+                    | "told"
+                    | "stated"
+                    | "announced"
+                    | "reported"
+                    | "estimated"
+                    | "estimates"
+                    | "claimed"
+                    | "claims"
+                    | "added"
+                    | "noted"
+                    | "warned"
+                    | "wrote"
+            ) {
+                if k > a
+                    && let Some(b) = self.name_back(k)
+                    && b >= a
+                {
                     return Some(self.span_text(b, k));
                 }
                 if let Some(e) = self.name_fwd(k + 1).filter(|&e| e <= z) {
@@ -199,17 +311,56 @@ impl<'a, 'b> Ctx<'a, 'b> {
             }
         }
         // Elliptical subject right before the figure: "and Moscow 1,458".
-        if s > a && let Some(b) = self.name_back(s) && b >= a && s - b <= 4 {
+        if s > a
+            && let Some(b) = self.name_back(s)
+            && b >= a
+            && s - b <= 4
+        {
             return Some(self.span_text(b, s));
         }
         // Nearest name before the figure that heads a clause: Name + lower-case verb.
         let mut k = s;
         while k > a {
             k -= 1;
-            if self.t.get(k + 1).is_some_and(|x| x.is_lower() && !lx::is_stop(&x.s.to_lowercase()) || matches!(x.s, "has" | "have" | "had" | "is" | "was" | "are" | "were" | "will" | "would" | "could" | "can")) && self.t[k].is_cap() {
-                if let Some(b) = self.name_back(k + 1) && b >= a {
+            if self.t.get(k + 1).is_some_and(|x| {
+                x.is_lower() && !lx::is_stop(&x.s.to_lowercase())
+                    || matches!(
+                        x.s,
+                        "has"
+                            | "have"
+                            | "had"
+                            | "is"
+                            | "was"
+                            | "are"
+                            | "were"
+                            | "will"
+                            | "would"
+                            | "could"
+                            | "can"
+                    )
+            }) && self.t[k].is_cap()
+            {
+                if let Some(b) = self.name_back(k + 1)
+                    && b >= a
+                {
                     let before = if b > a { self.lw(b - 1) } else { "" };
-                    if matches!(before, "of" | "in" | "to" | "from" | "with" | "by" | "at" | "on" | "for" | "against" | "into" | "the" | "a" | "an" | "s") {
+                    if matches!(
+                        before,
+                        "of" | "in"
+                            | "to"
+                            | "from"
+                            | "with"
+                            | "by"
+                            | "at"
+                            | "on"
+                            | "for"
+                            | "against"
+                            | "into"
+                            | "the"
+                            | "a"
+                            | "an"
+                            | "s"
+                    ) {
                         k = b;
                         continue;
                     }
@@ -224,6 +375,92 @@ impl<'a, 'b> Ctx<'a, 'b> {
 pub(crate) fn is_function_cap(w: &str) -> bool {
     matches!(
         w,
-        "The" | "A" | "An" | "In" | "On" | "At" | "But" | "And" | "Or" | "For" | "With" | "As" | "If" | "When" | "While" | "After" | "Before" | "Despite" | "However" | "According" | "It" | "He" | "She" | "They" | "We" | "I" | "This" | "That" | "These" | "Those" | "There" | "Here" | "Last" | "Next" | "Earlier" | "Later" | "Since" | "By" | "From" | "Of" | "To" | "Its" | "His" | "Her" | "Their" | "Our" | "Some" | "Many" | "Most" | "All" | "Both" | "Each" | "No" | "Not" | "So" | "Yet" | "Still" | "Also" | "Then" | "Now" | "Meanwhile" | "Although" | "Though" | "Because" | "Under" | "Over" | "About" | "Among" | "During" | "Only" | "Even" | "Just" | "Mr" | "Mrs" | "Ms" | "Dr" | "Adding" | "Speaking" | "Writing" | "Shortly" | "Simultaneous" | "Notwithstanding" | "What" | "Who" | "Why" | "How" | "Where"
+        "The"
+            | "A"
+            | "An"
+            | "In"
+            | "On"
+            | "At"
+            | "But"
+            | "And"
+            | "Or"
+            | "For"
+            | "With"
+            | "As"
+            | "If"
+            | "When"
+            | "While"
+            | "After"
+            | "Before"
+            | "Despite"
+            | "However"
+            | "According"
+            | "It"
+            | "He"
+            | "She"
+            | "They"
+            | "We"
+            | "I"
+            | "This"
+            | "That"
+            | "These"
+            | "Those"
+            | "There"
+            | "Here"
+            | "Last"
+            | "Next"
+            | "Earlier"
+            | "Later"
+            | "Since"
+            | "By"
+            | "From"
+            | "Of"
+            | "To"
+            | "Its"
+            | "His"
+            | "Her"
+            | "Their"
+            | "Our"
+            | "Some"
+            | "Many"
+            | "Most"
+            | "All"
+            | "Both"
+            | "Each"
+            | "No"
+            | "Not"
+            | "So"
+            | "Yet"
+            | "Still"
+            | "Also"
+            | "Then"
+            | "Now"
+            | "Meanwhile"
+            | "Although"
+            | "Though"
+            | "Because"
+            | "Under"
+            | "Over"
+            | "About"
+            | "Among"
+            | "During"
+            | "Only"
+            | "Even"
+            | "Just"
+            | "Mr"
+            | "Mrs"
+            | "Ms"
+            | "Dr"
+            | "Adding"
+            | "Speaking"
+            | "Writing"
+            | "Shortly"
+            | "Simultaneous"
+            | "Notwithstanding"
+            | "What"
+            | "Who"
+            | "Why"
+            | "How"
+            | "Where"
     )
 }

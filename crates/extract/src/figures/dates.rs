@@ -31,9 +31,19 @@ impl Published {
         if !(1000..=9999).contains(&year) {
             return None;
         }
-        let month: Option<i8> = parts.next().and_then(|m| m.parse().ok()).filter(|m| (1..=12).contains(m));
-        let day: Option<i8> = parts.next().and_then(|d| d.parse().ok()).filter(|d| (1..=31).contains(d));
-        Some(Published { year, month, day: month.and(day) })
+        let month: Option<i8> = parts
+            .next()
+            .and_then(|m| m.parse().ok())
+            .filter(|m| (1..=12).contains(m));
+        let day: Option<i8> = parts
+            .next()
+            .and_then(|d| d.parse().ok())
+            .filter(|d| (1..=31).contains(d));
+        Some(Published {
+            year,
+            month,
+            day: month.and(day),
+        })
     }
 
     fn date(&self) -> Option<Date> {
@@ -51,10 +61,14 @@ pub(crate) fn ymd(y: i32, m: u8, d: u8) -> Option<String> {
 /// Resolves a month and day without a year to the occurrence nearest publication.
 pub(crate) fn month_day(p: Option<Published>, m: u8, d: u8) -> Option<String> {
     let p = p?;
-    let pub_date = p.date().or_else(|| Date::new(p.year, p.month.unwrap_or(7), 15).ok())?;
+    let pub_date = p
+        .date()
+        .or_else(|| Date::new(p.year, p.month.unwrap_or(7), 15).ok())?;
     let mut best: Option<(i64, Date)> = None;
     for y in [p.year - 1, p.year, p.year + 1] {
-        let Ok(cand) = Date::new(y, m as i8, d as i8) else { continue };
+        let Ok(cand) = Date::new(y, m as i8, d as i8) else {
+            continue;
+        };
         let diff = (cand - pub_date).get_days() as i64;
         // Ties (and near-ties) go to the past: news reports what happened.
         let score = if diff > 0 { diff * 2 } else { -diff * 2 - 1 };
@@ -63,7 +77,12 @@ pub(crate) fn month_day(p: Option<Published>, m: u8, d: u8) -> Option<String> {
         }
     }
     let (_, dt) = best?;
-    Some(format!("{:04}-{:02}-{:02}", dt.year(), dt.month(), dt.day()))
+    Some(format!(
+        "{:04}-{:02}-{:02}",
+        dt.year(),
+        dt.month(),
+        dt.day()
+    ))
 }
 
 /// Resolves a month without a year to the occurrence nearest publication.
@@ -74,7 +93,13 @@ pub(crate) fn month_only(p: Option<Published>, m: u8) -> Option<String> {
     let ahead = (m - pm).rem_euclid(12);
     let behind = (pm - m).rem_euclid(12);
     let y = i32::from(p.year);
-    let year = if ahead < behind { if m < pm { y + 1 } else { y } } else if m > pm { y - 1 } else { y };
+    let year = if ahead < behind {
+        if m < pm { y + 1 } else { y }
+    } else if m > pm {
+        y - 1
+    } else {
+        y
+    };
     Some(format!("{year:04}-{m:02}"))
 }
 
@@ -102,7 +127,13 @@ pub(crate) fn weekday(p: Option<Published>, wd: u8, anchor: Anchor) -> Option<St
         Anchor::Past => -back,
         Anchor::Future => fwd,
         Anchor::Last => -(if back == 0 { 7 } else { back }),
-        Anchor::Next => if fwd == 0 { 7 } else { fwd },
+        Anchor::Next => {
+            if fwd == 0 {
+                7
+            } else {
+                fwd
+            }
+        }
     };
     let d = pd.checked_add(jiff::Span::new().days(delta)).ok()?;
     Some(format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day()))
@@ -119,7 +150,10 @@ pub(crate) fn relative(p: Option<Published>, which: i64, unit: &str) -> Option<S
             Some(format!("{y:04}-{:02}", m.rem_euclid(12) + 1))
         }
         "week" => {
-            let d = p.date()?.checked_add(jiff::Span::new().days(7 * which)).ok()?;
+            let d = p
+                .date()?
+                .checked_add(jiff::Span::new().days(7 * which))
+                .ok()?;
             let iso = d.iso_week_date();
             Some(format!("{:04}-W{:02}", iso.year(), iso.week()))
         }
@@ -142,9 +176,18 @@ mod tests {
     #[test]
     fn weekday_defaults_to_the_past_week() {
         // 31 October 2021 is a Sunday; "on Thursday" is 28 October.
-        assert_eq!(weekday(seed(), 3, Anchor::Past).as_deref(), Some("2021-10-28"));
-        assert_eq!(weekday(seed(), 0, Anchor::Future).as_deref(), Some("2021-11-01"));
-        assert_eq!(weekday(seed(), 6, Anchor::Last).as_deref(), Some("2021-10-24"));
+        assert_eq!(
+            weekday(seed(), 3, Anchor::Past).as_deref(),
+            Some("2021-10-28")
+        );
+        assert_eq!(
+            weekday(seed(), 0, Anchor::Future).as_deref(),
+            Some("2021-11-01")
+        );
+        assert_eq!(
+            weekday(seed(), 6, Anchor::Last).as_deref(),
+            Some("2021-10-24")
+        );
     }
 
     #[test]

@@ -164,7 +164,10 @@ pub(crate) fn month_is_abbrev(w: &str) -> bool {
 /// Day of the week (0 = Monday) of a weekday name or abbreviation.
 pub(crate) fn weekday(w: &str) -> Option<u8> {
     let lower = w.to_ascii_lowercase();
-    let base = lower.strip_suffix('s').filter(|b| b.ends_with("day")).unwrap_or(&lower);
+    let base = lower
+        .strip_suffix('s')
+        .filter(|b| b.ends_with("day"))
+        .unwrap_or(&lower);
     Some(match base {
         "monday" | "mon" => 0,
         "tuesday" | "tues" | "tue" => 1,
@@ -327,9 +330,7 @@ pub(crate) fn measure_unit(w: &str, adjacent: bool) -> Option<&'static str> {
         "ft" | "foot" | "feet" => "ft",
         "inch" | "inches" => "in",
         "yard" | "yards" | "yd" | "yds" => "yd",
-        "kg" | "kilo" | "kilos" | "kilogram" | "kilograms" | "kilogramme" | "kilogrammes" => {
-            "kg"
-        }
+        "kg" | "kilo" | "kilos" | "kilogram" | "kilograms" | "kilogramme" | "kilogrammes" => "kg",
         "gram" | "grams" | "gramme" | "grammes" => "g",
         "tonne" | "tonnes" | "ton" | "tons" | "t" if adjacent || lower != "t" => "t",
         "lb" | "lbs" => "lb",

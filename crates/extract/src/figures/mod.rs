@@ -76,7 +76,12 @@ impl FigureExtractor {
     /// Returns the figures of `article` in text order. Spans are byte offsets into
     /// `article.text`; `&article.text[f.start..f.end] == f.text` always holds. Never panics.
     pub fn extract(&self, article: &Article) -> Vec<Figure> {
-        extract_text(&article.id, &article.text, article.published.as_deref(), *self)
+        extract_text(
+            &article.id,
+            &article.text,
+            article.published.as_deref(),
+            *self,
+        )
     }
 }
 
@@ -89,7 +94,9 @@ fn extract_text(id: &str, text: &str, published: Option<&str>, x: FigureExtracto
     let toks = scan::scan(text);
     let sent = scan::sentences(&toks);
     let published = published.and_then(dates::Published::parse);
-    let opts = parse::Opts { relative_periods: x.relative_periods };
+    let opts = parse::Opts {
+        relative_periods: x.relative_periods,
+    };
     let raws = parse::Parser::new(&toks, &sent, published, opts).run();
     let ctx = context::Ctx::new(&toks, &sent);
     let mut out: Vec<Figure> = Vec::with_capacity(raws.len());
@@ -101,11 +108,26 @@ fn extract_text(id: &str, text: &str, published: Option<&str>, x: FigureExtracto
         }
         let start = toks[r.s].start;
         let end = toks[r.e - 1].end;
-        let numeric = matches!(r.kind, FigureKind::Money | FigureKind::Percent | FigureKind::Count | FigureKind::Number | FigureKind::Quantity | FigureKind::Duration);
-        let qualifier = if numeric { ctx.qualifier(r.s).map(|(q, _)| q) } else { None };
+        let numeric = matches!(
+            r.kind,
+            FigureKind::Money
+                | FigureKind::Percent
+                | FigureKind::Count
+                | FigureKind::Number
+                | FigureKind::Quantity
+                | FigureKind::Duration
+        );
+        let qualifier = if numeric {
+            ctx.qualifier(r.s).map(|(q, _)| q)
+        } else {
+            None
+        };
         let mut kind = r.kind;
         let mut object = None;
-        if matches!(kind, FigureKind::Number | FigureKind::Count | FigureKind::Percent | FigureKind::Money) {
+        if matches!(
+            kind,
+            FigureKind::Number | FigureKind::Count | FigureKind::Percent | FigureKind::Money
+        ) {
             let after_of = matches!(kind, FigureKind::Percent | FigureKind::Number) || r.vague;
             object = ctx.object(r.e, after_of);
             if kind == FigureKind::Money && ctx.lower.get(r.e).is_some_and(|w| w == "of") {
@@ -125,7 +147,14 @@ fn extract_text(id: &str, text: &str, published: Option<&str>, x: FigureExtracto
                 kind = FigureKind::Count;
             }
         }
-        let actor = if matches!(kind, FigureKind::Date | FigureKind::Time | FigureKind::Ordinal) { None } else { ctx.actor(r.s) };
+        let actor = if matches!(
+            kind,
+            FigureKind::Date | FigureKind::Time | FigureKind::Ordinal
+        ) {
+            None
+        } else {
+            ctx.actor(r.s)
+        };
         if kind == FigureKind::Count && object.is_some() {
             last_counted = Some((sent[r.s], out.len()));
         }
@@ -135,7 +164,9 @@ fn extract_text(id: &str, text: &str, published: Option<&str>, x: FigureExtracto
             start,
             end,
             kind,
-            value: r.value.filter(|v| !matches!(v, FigureValue::Number(x) if !x.is_finite())),
+            value: r
+                .value
+                .filter(|v| !matches!(v, FigureValue::Number(x) if !x.is_finite())),
             unit: r.unit,
             qualifier,
             object,

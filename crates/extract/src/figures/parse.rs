@@ -52,8 +52,8 @@ pub(crate) struct Parser<'a, 'b> {
 
 const DATE_PREPS: &[&str] = &[
     "in", "since", "until", "till", "by", "of", "from", "to", "early", "late", "mid", "last",
-    "next", "this", "through", "before", "after", "during", "between", "and", "or", "on",
-    "around", "that", "every", "each",
+    "next", "this", "through", "before", "after", "during", "between", "and", "or", "on", "around",
+    "that", "every", "each",
 ];
 
 impl<'a, 'b> Parser<'a, 'b> {
@@ -64,7 +64,13 @@ impl<'a, 'b> Parser<'a, 'b> {
         opts: Opts,
     ) -> Self {
         let lower = t.iter().map(|x| x.s.to_lowercase()).collect();
-        Parser { t, sent, published, opts, lower }
+        Parser {
+            t,
+            sent,
+            published,
+            opts,
+            lower,
+        }
     }
 
     fn lw(&self, i: usize) -> &str {
@@ -91,7 +97,11 @@ impl<'a, 'b> Parser<'a, 'b> {
     }
 
     fn prev_word(&self, i: usize) -> &str {
-        if i == 0 || !self.joins(i) { "" } else { self.lw(i - 1) }
+        if i == 0 || !self.joins(i) {
+            ""
+        } else {
+            self.lw(i - 1)
+        }
     }
 
     fn sentence_start(&self, i: usize) -> bool {
@@ -129,11 +139,20 @@ impl<'a, 'b> Parser<'a, 'b> {
         if let Some(rs) = self.date(i) {
             let mut e = rs.iter().map(|r| r.e).max().unwrap_or(i + 1);
             // "May 1-31": the end of a day range is part of the date
-            let day_range = self.is_dash(e) && self.adj(e) && self.adj(e + 1) && rs.iter().any(|r| self.t.get(r.e - 1).is_some_and(|x| x.k == K::Num && x.s.len() <= 2));
+            let day_range = self.is_dash(e)
+                && self.adj(e)
+                && self.adj(e + 1)
+                && rs.iter().any(|r| {
+                    self.t
+                        .get(r.e - 1)
+                        .is_some_and(|x| x.k == K::Num && x.s.len() <= 2)
+                });
             out.extend(rs);
             if day_range && let Some((d2, de)) = self.day_number(e + 1) {
                 let v = match out.last().and_then(|r| r.value.clone()) {
-                    Some(FigureValue::Text(t)) if t.len() == 10 => Some(FigureValue::Text(format!("{}{d2:02}", &t[..8]))),
+                    Some(FigureValue::Text(t)) if t.len() == 10 => {
+                        Some(FigureValue::Text(format!("{}{d2:02}", &t[..8])))
+                    }
                     _ => None,
                 };
                 out.push(self.raw(e + 1, de, FigureKind::Date, v, None));
@@ -149,7 +168,11 @@ impl<'a, 'b> Parser<'a, 'b> {
         if self.lw(i) == "one" && self.one_is_pronoun(i) {
             return i + 1;
         }
-        if self.lw(i) == "basis" && matches!(self.lw(i + 1), "point" | "points") && self.joins(i + 1) && matches!(self.prev_word(i), "a" | "one" | "per") {
+        if self.lw(i) == "basis"
+            && matches!(self.lw(i + 1), "point" | "points")
+            && self.joins(i + 1)
+            && matches!(self.prev_word(i), "a" | "one" | "per")
+        {
             out.push(self.raw(i, i + 2, FigureKind::Percent, num(1.0), Some("bp")));
             return i + 2;
         }
@@ -164,9 +187,14 @@ impl<'a, 'b> Parser<'a, 'b> {
             out.push(self.raw(i, i + 1, FigureKind::Money, num(v), Some(cur)));
             return i + 1;
         }
-        if matches!(w, "noon" | "midnight" | "sundown" | "sunset" | "sunrise" | "dawn" | "dusk")
-            && self.t[i].is_lower()
-            && matches!(self.prev_word(i), "at" | "before" | "after" | "until" | "by" | "since" | "till" | "from")
+        if matches!(
+            w,
+            "noon" | "midnight" | "sundown" | "sunset" | "sunrise" | "dawn" | "dusk"
+        ) && self.t[i].is_lower()
+            && matches!(
+                self.prev_word(i),
+                "at" | "before" | "after" | "until" | "by" | "since" | "till" | "from"
+            )
         {
             let v = match w {
                 "noon" => Some(FigureValue::Text("12:00".into())),
@@ -204,31 +232,112 @@ impl<'a, 'b> Parser<'a, 'b> {
         }
         let next = self.t.get(i + 1).filter(|x| x.gap <= Gap::Newline);
         let nl = self.lw(i + 1);
-        if matches!(nl, "can" | "could" | "would" | "should" | "must" | "may" | "might" | "cannot" | "shall") {
+        if matches!(
+            nl,
+            "can" | "could" | "would" | "should" | "must" | "may" | "might" | "cannot" | "shall"
+        ) {
             return true;
         }
-        let starts = self.sentence_start(i) || matches!(p, "but" | "and" | "indeed" | "," | "so" | "yet");
-        if starts && next.is_some_and(|x| x.is_lower() && x.s.ends_with('s') && x.s.len() > 3) && matches!(self.lw(i + 2), "it" | "that" | "the" | "a" | "an" | "this" | "how" | "what" | "why" | "to") {
+        let starts =
+            self.sentence_start(i) || matches!(p, "but" | "and" | "indeed" | "," | "so" | "yet");
+        if starts
+            && next.is_some_and(|x| x.is_lower() && x.s.ends_with('s') && x.s.len() > 3)
+            && matches!(
+                self.lw(i + 2),
+                "it" | "that" | "the" | "a" | "an" | "this" | "how" | "what" | "why" | "to"
+            )
+        {
             return true;
         }
-        let noun_follows = next.is_some_and(|x| x.k == K::Word && !lx::is_stop(nl) || nl == "of" || x.k == K::Num || lx::scale_word(nl).is_some());
+        let noun_follows = next.is_some_and(|x| {
+            x.k == K::Word && !lx::is_stop(nl)
+                || nl == "of"
+                || x.k == K::Num
+                || lx::scale_word(nl).is_some()
+        });
         if noun_follows || i == 0 {
             return false;
         }
         let pt = &self.t[i - 1];
         pt.k == K::Word
-            && !matches!(p, "of" | "in" | "to" | "for" | "with" | "by" | "at" | "on" | "from" | "than" | "about" | "and" | "or" | "is" | "was" | "are" | "were" | "be" | "has" | "have" | "had" | "just" | "least" | "under" | "over" | "nearly" | "almost" | "some" | "only" | "into" | "after" | "before" | "won" | "lost" | "beat" | "said" | "says" | "get" | "got" | "take" | "took" | "make" | "made" | "need" | "needs" | "including" | "which" | "turn" | "each")
+            && !matches!(
+                p,
+                "of" | "in"
+                    | "to"
+                    | "for"
+                    | "with"
+                    | "by"
+                    | "at"
+                    | "on"
+                    | "from"
+                    | "than"
+                    | "about"
+                    | "and"
+                    | "or"
+                    | "is"
+                    | "was"
+                    | "are"
+                    | "were"
+                    | "be"
+                    | "has"
+                    | "have"
+                    | "had"
+                    | "just"
+                    | "least"
+                    | "under"
+                    | "over"
+                    | "nearly"
+                    | "almost"
+                    | "some"
+                    | "only"
+                    | "into"
+                    | "after"
+                    | "before"
+                    | "won"
+                    | "lost"
+                    | "beat"
+                    | "said"
+                    | "says"
+                    | "get"
+                    | "got"
+                    | "take"
+                    | "took"
+                    | "make"
+                    | "made"
+                    | "need"
+                    | "needs"
+                    | "including"
+                    | "which"
+                    | "turn"
+                    | "each"
+            )
     }
 
-    fn raw(&self, s: usize, e: usize, kind: FigureKind, value: Option<FigureValue>, unit: Option<&str>) -> Raw {
-        Raw { s, e, kind, value, unit: unit.map(str::to_string), vague: false }
+    fn raw(
+        &self,
+        s: usize,
+        e: usize,
+        kind: FigureKind,
+        value: Option<FigureValue>,
+        unit: Option<&str>,
+    ) -> Raw {
+        Raw {
+            s,
+            e,
+            kind,
+            value,
+            unit: unit.map(str::to_string),
+            vague: false,
+        }
     }
 
     fn ordinal_context(&self, i: usize) -> bool {
         let p = self.prev_word(i);
         let next_is_word = self.joins(i + 1) && self.t.get(i + 1).is_some_and(|x| x.k == K::Word);
-        matches!(p, "the" | "its" | "his" | "her" | "their" | "our" | "a" | "s")
-            && next_is_word
+        matches!(
+            p,
+            "the" | "its" | "his" | "her" | "their" | "our" | "a" | "s"
+        ) && next_is_word
             && lx::time_unit(self.lw(i + 1)).is_none()
     }
 
@@ -247,7 +356,28 @@ impl<'a, 'b> Parser<'a, 'b> {
                 let w = t.s;
                 let allowed = lx::currency_prefix_word(w).is_some()
                     || lx::dollar_prefix(w).is_some()
-                    || matches!(self.lw(i), "mid" | "pre" | "post" | "early" | "late" | "about" | "around" | "over" | "under" | "some" | "top" | "up" | "and" | "or" | "to" | "the" | "of" | "in" | "than")
+                    || matches!(
+                        self.lw(i),
+                        "mid"
+                            | "pre"
+                            | "post"
+                            | "early"
+                            | "late"
+                            | "about"
+                            | "around"
+                            | "over"
+                            | "under"
+                            | "some"
+                            | "top"
+                            | "up"
+                            | "and"
+                            | "or"
+                            | "to"
+                            | "the"
+                            | "of"
+                            | "in"
+                            | "than"
+                    )
                     || (w.len() == 2 && (w.starts_with('Q') || w.starts_with('H')) && j == i + 1);
                 if !allowed {
                     let mut e = j + 1;
@@ -261,7 +391,9 @@ impl<'a, 'b> Parser<'a, 'b> {
             // Boeing 737, Windows 95, Apollo 11, Title 9: a capitalised word (not at the start
             // of a sentence, not a month or weekday) then plain digits.
             if t.is_cap()
-                && self.t.get(i + 1).is_some_and(|x| x.k == K::Num && x.gap == Gap::Space && !x.s.contains([',', '.']))
+                && self.t.get(i + 1).is_some_and(|x| {
+                    x.k == K::Num && x.gap == Gap::Space && !x.s.contains([',', '.'])
+                })
                 && !self.sentence_start(i)
                 && lx::month(t.s).is_none()
                 && lx::weekday(t.s).is_none()
@@ -269,14 +401,18 @@ impl<'a, 'b> Parser<'a, 'b> {
                 && !is_name_before_score(self, i)
                 && !self.year_like(i + 1)
                 && !super::context::is_function_cap(t.s)
-                && !(self.is_dash(i + 2) && self.adj(i + 2) && self.t.get(i + 3).is_some_and(|x| x.k == K::Num))
+                && !(self.is_dash(i + 2)
+                    && self.adj(i + 2)
+                    && self.t.get(i + 3).is_some_and(|x| x.k == K::Num))
             {
                 return Some(i + 2);
             }
             // section 38, resolution 425, page 5, game 7
             if t.is_lower()
                 && is_reference_word(self.lw(i))
-                && self.t.get(i + 1).is_some_and(|x| x.k == K::Num && x.gap == Gap::Space && !x.s.contains([',', '.']))
+                && self.t.get(i + 1).is_some_and(|x| {
+                    x.k == K::Num && x.gap == Gap::Space && !x.s.contains([',', '.'])
+                })
                 && !self.year_like(i + 1)
             {
                 return Some(i + 2);
@@ -287,35 +423,83 @@ impl<'a, 'b> Parser<'a, 'b> {
                 && !super::context::is_function_cap(t.s)
                 && lx::month(t.s).is_none()
                 && lx::weekday(t.s).is_none()
-                && self.t.get(i + 1).is_some_and(|x| x.is_cap() && x.gap == Gap::Space && lx::small_number(&x.s.to_lowercase()).is_some())
-                && !self.t.get(i + 2).is_some_and(|x| x.is_lower() && x.gap <= Gap::Newline && !lx::is_stop(&x.s.to_lowercase()))
+                && self.t.get(i + 1).is_some_and(|x| {
+                    x.is_cap()
+                        && x.gap == Gap::Space
+                        && lx::small_number(&x.s.to_lowercase()).is_some()
+                })
+                && !self.t.get(i + 2).is_some_and(|x| {
+                    x.is_lower() && x.gap <= Gap::Newline && !lx::is_stop(&x.s.to_lowercase())
+                })
             {
                 return Some(i + 2);
             }
             // par-four, Catch-22-style word-number compounds
-            if self.is_dash(i + 1) && self.adj(i + 1) && self.adj(i + 2) && lx::small_number(self.lw(i + 2)).is_some() && t.k == K::Word && lx::small_number(self.lw(i)).is_none() && !lx::is_tens(self.lw(i)) {
+            if self.is_dash(i + 1)
+                && self.adj(i + 1)
+                && self.adj(i + 2)
+                && lx::small_number(self.lw(i + 2)).is_some()
+                && t.k == K::Word
+                && lx::small_number(self.lw(i)).is_none()
+                && !lx::is_tens(self.lw(i))
+            {
                 if self.lw(i) == "par" {
                     return None;
                 }
                 return Some(i + 3);
             }
-            if matches!(t.s, "No" | "Nos" | "no" | "Number" | "number" | "Vol" | "vol" | "Art" | "art" | "Ch" | "Section" | "Article" | "Rule" | "Resolution" | "Chapter" | "Room" | "Flight" | "Highway" | "Route" | "Interstate" | "Amendment")
-                && {
-                    let j = if self.s(i + 1) == "." && self.adj(i + 1) { i + 2 } else { i + 1 };
-                    (t.s.starts_with('N') || t.s.starts_with('n')) && self.s(i + 1) == "." && self.t.get(j).is_some_and(|x| x.k == K::Num)
-                        || (t.is_cap() && !t.s.starts_with('N') && self.t.get(j).is_some_and(|x| x.k == K::Num))
-                }
-            {
+            if matches!(
+                t.s,
+                "No" | "Nos"
+                    | "no"
+                    | "Number"
+                    | "number"
+                    | "Vol"
+                    | "vol"
+                    | "Art"
+                    | "art"
+                    | "Ch"
+                    | "Section"
+                    | "Article"
+                    | "Rule"
+                    | "Resolution"
+                    | "Chapter"
+                    | "Room"
+                    | "Flight"
+                    | "Highway"
+                    | "Route"
+                    | "Interstate"
+                    | "Amendment"
+            ) && {
+                let j = if self.s(i + 1) == "." && self.adj(i + 1) {
+                    i + 2
+                } else {
+                    i + 1
+                };
+                (t.s.starts_with('N') || t.s.starts_with('n'))
+                    && self.s(i + 1) == "."
+                    && self.t.get(j).is_some_and(|x| x.k == K::Num)
+                    || (t.is_cap()
+                        && !t.s.starts_with('N')
+                        && self.t.get(j).is_some_and(|x| x.k == K::Num))
+            } {
                 let j = if self.s(i + 1) == "." { i + 3 } else { i + 2 };
                 return Some(j);
             }
             return None;
         }
-        if t.k == K::Punct && matches!(t.s, "#" | "+") && self.adj(i + 1) && self.t.get(i + 1).is_some_and(|x| x.k == K::Num) {
+        if t.k == K::Punct
+            && matches!(t.s, "#" | "+")
+            && self.adj(i + 1)
+            && self.t.get(i + 1).is_some_and(|x| x.k == K::Num)
+        {
             // #1, +44 20 7946 0958
             let mut e = i + 2;
             if t.s == "+" {
-                while self.t.get(e).is_some_and(|x| x.k == K::Num && x.gap <= Gap::Space)
+                while self
+                    .t
+                    .get(e)
+                    .is_some_and(|x| x.k == K::Num && x.gap <= Gap::Space)
                     || (self.is_dash(e) && self.t.get(e + 1).is_some_and(|x| x.k == K::Num))
                 {
                     e += 1;
@@ -331,13 +515,22 @@ impl<'a, 'b> Parser<'a, 'b> {
                 return Some(i + 1);
             }
             // Numbered list items at the start of a paragraph: "1. Wash the duck".
-            if t.gap == Gap::Break && matches!(self.s(i + 1), "." | ")") && self.adj(i + 1) && t.s.len() <= 2 {
+            if t.gap == Gap::Break
+                && matches!(self.s(i + 1), "." | ")")
+                && self.adj(i + 1)
+                && t.s.len() <= 2
+            {
                 return Some(i + 2);
             }
             // Street addresses: 601 Riverview Dr., 209 West Houston St.
             if !t.s.contains([',', '.']) {
                 let mut k = i + 1;
-                while k < i + 4 && self.t.get(k).is_some_and(|x| x.is_cap() && x.gap == Gap::Space) {
+                while k < i + 4
+                    && self
+                        .t
+                        .get(k)
+                        .is_some_and(|x| x.is_cap() && x.gap == Gap::Space)
+                {
                     if is_street(self.s(k)) && k > i + 1 {
                         return Some(k + 1);
                     }
@@ -347,7 +540,11 @@ impl<'a, 'b> Parser<'a, 'b> {
             // Phone numbers: 555-1234, 202-555-1234, (202) 555-1234, 1-800-555-0199.
             if self.phone(i) {
                 let mut e = i + 1;
-                while (self.is_dash(e) || self.s(e) == ".") && self.adj(e) && self.adj(e + 1) && self.t.get(e + 1).is_some_and(|x| x.k == K::Num) {
+                while (self.is_dash(e) || self.s(e) == ".")
+                    && self.adj(e)
+                    && self.adj(e + 1)
+                    && self.t.get(e + 1).is_some_and(|x| x.k == K::Num)
+                {
                     e += 2;
                 }
                 return Some(e);
@@ -358,7 +555,25 @@ impl<'a, 'b> Parser<'a, 'b> {
                 let ok = lx::measure_unit(w, true).is_some()
                     || lx::scale_suffix(w).is_some()
                     || lx::time_unit(&w.to_lowercase()).is_some()
-                    || matches!(w.to_lowercase().as_str(), "st" | "nd" | "rd" | "th" | "s" | "am" | "pm" | "a" | "p" | "p.m" | "bn" | "mn" | "tn" | "x" | "km" | "h" | "mph")
+                    || matches!(
+                        w.to_lowercase().as_str(),
+                        "st" | "nd"
+                            | "rd"
+                            | "th"
+                            | "s"
+                            | "am"
+                            | "pm"
+                            | "a"
+                            | "p"
+                            | "p.m"
+                            | "bn"
+                            | "mn"
+                            | "tn"
+                            | "x"
+                            | "km"
+                            | "h"
+                            | "mph"
+                    )
                     || lx::currency_word(&w.to_lowercase()).is_some();
                 if !ok {
                     let mut e = i + 2;
@@ -369,7 +584,14 @@ impl<'a, 'b> Parser<'a, 'b> {
                 }
             }
             // Digits glued to a following hyphen and code: 737-800
-            if i > 0 && self.adj(i) && self.t[i - 1].k == K::Punct && matches!(self.s(i - 1), "/" | "@" | "_" | "=" | "\\") && i > 1 && self.adj(i - 1) && self.t[i - 2].k == K::Word {
+            if i > 0
+                && self.adj(i)
+                && self.t[i - 1].k == K::Punct
+                && matches!(self.s(i - 1), "/" | "@" | "_" | "=" | "\\")
+                && i > 1
+                && self.adj(i - 1)
+                && self.t[i - 2].k == K::Word
+            {
                 return Some(i + 1);
             }
         }
@@ -377,10 +599,24 @@ impl<'a, 'b> Parser<'a, 'b> {
     }
 
     fn phone(&self, i: usize) -> bool {
-        let n = |k: usize| self.t.get(k).filter(|x| x.k == K::Num && !x.s.contains([',', '.'])).map(|x| x.s.len());
-        let dash = |k: usize| (self.is_dash(k) || self.s(k) == ".") && self.adj(k) && self.adj(k + 1);
+        let n = |k: usize| {
+            self.t
+                .get(k)
+                .filter(|x| x.k == K::Num && !x.s.contains([',', '.']))
+                .map(|x| x.s.len())
+        };
+        let dash =
+            |k: usize| (self.is_dash(k) || self.s(k) == ".") && self.adj(k) && self.adj(k + 1);
         // (202) 555-1234
-        if i >= 2 && self.s(i - 1) == ")" && self.s(i - 2).len() == 3 && i >= 3 && self.s(i - 3) == "(" && n(i) == Some(3) && dash(i + 1) && n(i + 2) == Some(4) {
+        if i >= 2
+            && self.s(i - 1) == ")"
+            && self.s(i - 2).len() == 3
+            && i >= 3
+            && self.s(i - 3) == "("
+            && n(i) == Some(3)
+            && dash(i + 1)
+            && n(i + 2) == Some(4)
+        {
             return true;
         }
         match (n(i), dash(i + 1), n(i + 2)) {
@@ -391,7 +627,11 @@ impl<'a, 'b> Parser<'a, 'b> {
     }
 
     fn year_like(&self, i: usize) -> bool {
-        self.t.get(i).is_some_and(|x| x.k == K::Num && x.s.len() == 4 && x.s.parse::<u32>().is_ok_and(|y| (1000..=2999).contains(&y)))
+        self.t.get(i).is_some_and(|x| {
+            x.k == K::Num
+                && x.s.len() == 4
+                && x.s.parse::<u32>().is_ok_and(|y| (1000..=2999).contains(&y))
+        })
     }
 
     // ---------------------------------------------------------------- clock
@@ -402,12 +642,20 @@ impl<'a, 'b> Parser<'a, 'b> {
         if t.k != K::Num {
             return None;
         }
-        if self.s(i + 1) == ":" && self.adj(i + 1) && self.adj(i + 2) && self.t.get(i + 2).is_some_and(|x| x.k == K::Num) {
+        if self.s(i + 1) == ":"
+            && self.adj(i + 1)
+            && self.adj(i + 2)
+            && self.t.get(i + 2).is_some_and(|x| x.k == K::Num)
+        {
             let h: u32 = t.s.parse().ok()?;
             let mins = self.s(i + 2);
             let mut e = i + 3;
             let mut duration = mins.contains('.') || h >= 24;
-            if self.s(e) == ":" && self.adj(e) && self.adj(e + 1) && self.t.get(e + 1).is_some_and(|x| x.k == K::Num) {
+            if self.s(e) == ":"
+                && self.adj(e)
+                && self.adj(e + 1)
+                && self.t.get(e + 1).is_some_and(|x| x.k == K::Num)
+            {
                 e += 2;
                 if self.ampm(e).is_none() {
                     duration = true;
@@ -419,10 +667,22 @@ impl<'a, 'b> Parser<'a, 'b> {
             }
             if let Some((e2, pm)) = self.ampm(e) {
                 let h24 = to24(h, pm)?;
-                return Some(self.raw(i, e2, FigureKind::Time, Some(FigureValue::Text(format!("{h24:02}:{mm:02}"))), None));
+                return Some(self.raw(
+                    i,
+                    e2,
+                    FigureKind::Time,
+                    Some(FigureValue::Text(format!("{h24:02}:{mm:02}"))),
+                    None,
+                ));
             }
             if h < 24 && mm < 60 {
-                return Some(self.raw(i, e, FigureKind::Time, Some(FigureValue::Text(format!("{h:02}:{mm:02}"))), None));
+                return Some(self.raw(
+                    i,
+                    e,
+                    FigureKind::Time,
+                    Some(FigureValue::Text(format!("{h:02}:{mm:02}"))),
+                    None,
+                ));
             }
             return Some(self.raw(i, e, FigureKind::Duration, None, None));
         }
@@ -437,7 +697,13 @@ impl<'a, 'b> Parser<'a, 'b> {
                 return None;
             }
             let h24 = to24(h, pm)?;
-            return Some(self.raw(i, e, FigureKind::Time, Some(FigureValue::Text(format!("{h24:02}:{m:02}"))), None));
+            return Some(self.raw(
+                i,
+                e,
+                FigureKind::Time,
+                Some(FigureValue::Text(format!("{h24:02}:{m:02}"))),
+                None,
+            ));
         }
         None
     }
@@ -451,11 +717,28 @@ impl<'a, 'b> Parser<'a, 'b> {
         match self.lw(j) {
             "am" | "pm" => {
                 let pm = self.lw(j) == "pm";
-                let e = if self.s(j + 1) == "." && self.adj(j + 1) && self.s(j) != self.s(j).to_uppercase() && false { j + 2 } else { j + 1 };
+                let e = if self.s(j + 1) == "."
+                    && self.adj(j + 1)
+                    && self.s(j) != self.s(j).to_uppercase()
+                    && false
+                {
+                    j + 2
+                } else {
+                    j + 1
+                };
                 Some((e, pm))
             }
-            "a" | "p" if self.s(j + 1) == "." && self.adj(j + 1) && self.lw(j + 2) == "m" && self.adj(j + 2) => {
-                let e = if self.s(j + 3) == "." && self.adj(j + 3) { j + 4 } else { j + 3 };
+            "a" | "p"
+                if self.s(j + 1) == "."
+                    && self.adj(j + 1)
+                    && self.lw(j + 2) == "m"
+                    && self.adj(j + 2) =>
+            {
+                let e = if self.s(j + 3) == "." && self.adj(j + 3) {
+                    j + 4
+                } else {
+                    j + 3
+                };
                 Some((e, self.lw(j) == "p"))
             }
             _ => None,
@@ -482,7 +765,11 @@ impl<'a, 'b> Parser<'a, 'b> {
                 return Some(vec![r]);
             }
             // Q3 2021, H1
-            if t.s.len() == 2 && t.s.starts_with('Q') && self.adj(i + 1) && matches!(self.s(i + 1), "1" | "2" | "3" | "4") {
+            if t.s.len() == 2
+                && t.s.starts_with('Q')
+                && self.adj(i + 1)
+                && matches!(self.s(i + 1), "1" | "2" | "3" | "4")
+            {
                 let mut e = i + 2;
                 if self.year_like(e) && self.joins(e) {
                     e += 1;
@@ -494,9 +781,16 @@ impl<'a, 'b> Parser<'a, 'b> {
         if t.k == K::Punct && matches!(t.s, "'" | "’" | "‘") && self.adj(i + 1) {
             // '60s, '98
             let n = self.t.get(i + 1)?;
-            if n.k == K::Num && n.s.len() == 2 && n.s.bytes().all(|b| b.is_ascii_digit()) && !(i > 0 && self.adj(i) && self.t[i - 1].k == K::Word) {
+            if n.k == K::Num
+                && n.s.len() == 2
+                && n.s.bytes().all(|b| b.is_ascii_digit())
+                && !(i > 0 && self.adj(i) && self.t[i - 1].k == K::Word)
+            {
                 let yy: i32 = n.s.parse().ok()?;
-                let century = self.published.map(|p| i32::from(p.year) / 100 * 100).unwrap_or(1900);
+                let century = self
+                    .published
+                    .map(|p| i32::from(p.year) / 100 * 100)
+                    .unwrap_or(1900);
                 let mut full = century + yy;
                 if let Some(p) = self.published
                     && full > i32::from(p.year) + 5
@@ -504,10 +798,27 @@ impl<'a, 'b> Parser<'a, 'b> {
                     full -= 100;
                 }
                 if self.lw(i + 2) == "s" && self.adj(i + 2) && yy % 10 == 0 {
-                    return Some(vec![self.raw(i, i + 3, FigureKind::Date, Some(FigureValue::Text(format!("{full}/{}", full + 9))), None)]);
+                    return Some(vec![self.raw(
+                        i,
+                        i + 3,
+                        FigureKind::Date,
+                        Some(FigureValue::Text(format!("{full}/{}", full + 9))),
+                        None,
+                    )]);
                 }
-                if !(self.adj(i + 2) && self.t.get(i + 2).is_some_and(|x| x.k != K::Punct)) && matches!(self.prev_word(i), "in" | "since" | "of" | "the" | "by" | "until" | "class") {
-                    return Some(vec![self.raw(i, i + 2, FigureKind::Date, Some(FigureValue::Text(format!("{full}"))), None)]);
+                if !(self.adj(i + 2) && self.t.get(i + 2).is_some_and(|x| x.k != K::Punct))
+                    && matches!(
+                        self.prev_word(i),
+                        "in" | "since" | "of" | "the" | "by" | "until" | "class"
+                    )
+                {
+                    return Some(vec![self.raw(
+                        i,
+                        i + 2,
+                        FigureKind::Date,
+                        Some(FigureValue::Text(format!("{full}"))),
+                        None,
+                    )]);
                 }
             }
             return None;
@@ -522,7 +833,8 @@ impl<'a, 'b> Parser<'a, 'b> {
             if self.lw(j) == "of" && self.joins(j) {
                 j += 1;
             }
-            let m = lx::month(self.s(j)).filter(|_| self.joins(j) && self.t[j].is_cap() && self.month_ok(j, true))?;
+            let m = lx::month(self.s(j))
+                .filter(|_| self.joins(j) && self.t[j].is_cap() && self.month_ok(j, true))?;
             let mut e = self.after_month_abbrev(j);
             let mut year = None;
             if let Some((y, ye)) = self.year_after(e, true) {
@@ -533,13 +845,23 @@ impl<'a, 'b> Parser<'a, 'b> {
                 Some(y) => dates::ymd(y, m, d.0),
                 None => dates::month_day(self.published, m, d.0),
             };
-            return Some(vec![self.raw(i, e, FigureKind::Date, v.map(FigureValue::Text), None)]);
+            return Some(vec![self.raw(
+                i,
+                e,
+                FigureKind::Date,
+                v.map(FigureValue::Text),
+                None,
+            )]);
         }
         None
     }
 
     fn after_month_abbrev(&self, j: usize) -> usize {
-        if lx::month_is_abbrev(self.s(j)) && self.s(j + 1) == "." && self.adj(j + 1) { j + 2 } else { j + 1 }
+        if lx::month_is_abbrev(self.s(j)) && self.s(j + 1) == "." && self.adj(j + 1) {
+            j + 2
+        } else {
+            j + 1
+        }
     }
 
     /// A day of the month at `i` (`18`, `18th`): (day, end).
@@ -552,7 +874,11 @@ impl<'a, 'b> Parser<'a, 'b> {
         if !(1..=31).contains(&d) {
             return None;
         }
-        let e = if self.adj(i + 1) && matches!(self.lw(i + 1), "st" | "nd" | "rd" | "th") { i + 2 } else { i + 1 };
+        let e = if self.adj(i + 1) && matches!(self.lw(i + 1), "st" | "nd" | "rd" | "th") {
+            i + 2
+        } else {
+            i + 1
+        };
         Some((d, e))
     }
 
@@ -566,7 +892,14 @@ impl<'a, 'b> Parser<'a, 'b> {
             let y: i32 = self.s(k).parse().ok()?;
             return Some((y, k + 1));
         }
-        if self.joins(k) && self.year_like(k) && self.adj(k + 1) && matches!(self.s(k + 1), "," | "." | ";" | ")" | ":" | "'" | "’" | "\"" | "”") {
+        if self.joins(k)
+            && self.year_like(k)
+            && self.adj(k + 1)
+            && matches!(
+                self.s(k + 1),
+                "," | "." | ";" | ")" | ":" | "'" | "’" | "\"" | "”"
+            )
+        {
             let y: i32 = self.s(k).parse().ok()?;
             return Some((y, k + 1));
         }
@@ -585,14 +918,40 @@ impl<'a, 'b> Parser<'a, 'b> {
         let next_num = self.joins(i + 1) && self.t.get(i + 1).is_some_and(|x| x.k == K::Num);
         let p = self.prev_word(i);
         match lower.as_str() {
-            "may" | "march" if matches!(p, "we" | "i" | "you" | "they" | "he" | "she" | "it" | "to" | "will") || matches!(self.lw(i + 1), "we" | "i" | "you" | "they" | "he" | "she" | "it") => false,
+            "may" | "march"
+                if matches!(
+                    p,
+                    "we" | "i" | "you" | "they" | "he" | "she" | "it" | "to" | "will"
+                ) || matches!(
+                    self.lw(i + 1),
+                    "we" | "i" | "you" | "they" | "he" | "she" | "it"
+                ) =>
+            {
+                false
+            }
             "may" | "march" => {
                 next_num
-                    || (DATE_PREPS.contains(&p) || p == "-") && !(lower == "may" && self.t.get(i + 1).is_some_and(|x| x.is_lower() && !matches!(self.lw(i + 1), "and" | "or" | "to" | "through" | "of")))
-                    || (!self.sentence_start(i) && !(lower == "may" && matches!(self.lw(i + 1), "be" | "have" | "not")))
-                    || (self.sentence_start(i) && self.t.get(i + 1).is_some_and(|x| x.is_lower() && !lx::is_stop(&x.s.to_lowercase())) && lower == "march")
+                    || (DATE_PREPS.contains(&p) || p == "-")
+                        && !(lower == "may"
+                            && self.t.get(i + 1).is_some_and(|x| {
+                                x.is_lower()
+                                    && !matches!(
+                                        self.lw(i + 1),
+                                        "and" | "or" | "to" | "through" | "of"
+                                    )
+                            }))
+                    || (!self.sentence_start(i)
+                        && !(lower == "may" && matches!(self.lw(i + 1), "be" | "have" | "not")))
+                    || (self.sentence_start(i)
+                        && self
+                            .t
+                            .get(i + 1)
+                            .is_some_and(|x| x.is_lower() && !lx::is_stop(&x.s.to_lowercase()))
+                        && lower == "march")
             }
-            _ if lx::month_is_abbrev(w) => next_num || (self.s(i + 1) == "." && self.adj(i + 1) && w.len() >= 3),
+            _ if lx::month_is_abbrev(w) => {
+                next_num || (self.s(i + 1) == "." && self.adj(i + 1) && w.len() >= 3)
+            }
             _ => true,
         }
     }
@@ -607,21 +966,58 @@ impl<'a, 'b> Parser<'a, 'b> {
         if self.joins(me)
             && let Some((d, de)) = self.day_number(me)
             && !(self.adj(de) && self.t.get(de).is_some_and(|x| x.k == K::Num))
-            && !(self.s(de) == "," && self.adj(de) && self.t.get(de + 1).is_some_and(|x| x.k == K::Num && x.s.len() == 3))
+            && !(self.s(de) == ","
+                && self.adj(de)
+                && self
+                    .t
+                    .get(de + 1)
+                    .is_some_and(|x| x.k == K::Num && x.s.len() == 3))
         {
             if let Some((y, ye)) = self.year_after(de, true) {
-                return Some(self.raw(i, ye, FigureKind::Date, dates::ymd(y, m, d).map(FigureValue::Text), None));
+                return Some(self.raw(
+                    i,
+                    ye,
+                    FigureKind::Date,
+                    dates::ymd(y, m, d).map(FigureValue::Text),
+                    None,
+                ));
             }
-            return Some(self.raw(i, de, FigureKind::Date, dates::month_day(self.published, m, d).map(FigureValue::Text), None));
+            return Some(self.raw(
+                i,
+                de,
+                FigureKind::Date,
+                dates::month_day(self.published, m, d).map(FigureValue::Text),
+                None,
+            ));
         }
         // Month [,] year
         if let Some((y, ye)) = self.year_after(me, true) {
-            return Some(self.raw(i, ye, FigureKind::Date, Some(FigureValue::Text(format!("{y:04}-{m:02}"))), None));
+            return Some(self.raw(
+                i,
+                ye,
+                FigureKind::Date,
+                Some(FigureValue::Text(format!("{y:04}-{m:02}"))),
+                None,
+            ));
         }
-        if self.lw(me) == "of" && let Some((y, ye)) = self.year_after(me + 1, false) {
-            return Some(self.raw(i, ye, FigureKind::Date, Some(FigureValue::Text(format!("{y:04}-{m:02}"))), None));
+        if self.lw(me) == "of"
+            && let Some((y, ye)) = self.year_after(me + 1, false)
+        {
+            return Some(self.raw(
+                i,
+                ye,
+                FigureKind::Date,
+                Some(FigureValue::Text(format!("{y:04}-{m:02}"))),
+                None,
+            ));
         }
-        Some(self.raw(i, me, FigureKind::Date, dates::month_only(self.published, m).map(FigureValue::Text), None))
+        Some(self.raw(
+            i,
+            me,
+            FigureKind::Date,
+            dates::month_only(self.published, m).map(FigureValue::Text),
+            None,
+        ))
     }
 
     fn weekday_date(&self, i: usize) -> Option<Raw> {
@@ -633,7 +1029,10 @@ impl<'a, 'b> Parser<'a, 'b> {
         let full = t.s.to_ascii_lowercase().contains("day");
         let mut e = i + 1;
         if !full {
-            if t.s.len() < 3 || !(self.s(i + 1) == "." && self.adj(i + 1)) || matches!(t.s, "Sat" | "Sun" | "Wed" | "Mon") && !self.joins(i + 2) {
+            if t.s.len() < 3
+                || !(self.s(i + 1) == "." && self.adj(i + 1))
+                || matches!(t.s, "Sat" | "Sun" | "Wed" | "Mon") && !self.joins(i + 2)
+            {
                 return None;
             }
             e = i + 2;
@@ -660,7 +1059,13 @@ impl<'a, 'b> Parser<'a, 'b> {
             _ if self.future_sentence(i) => Anchor::Future,
             _ => Anchor::Past,
         };
-        Some(self.raw(i, e, FigureKind::Date, dates::weekday(self.published, wd, anchor).map(FigureValue::Text), None))
+        Some(self.raw(
+            i,
+            e,
+            FigureKind::Date,
+            dates::weekday(self.published, wd, anchor).map(FigureValue::Text),
+            None,
+        ))
     }
 
     /// Returns true if and only if the sentence before token `i` speaks of the future.
@@ -670,8 +1075,11 @@ impl<'a, 'b> Parser<'a, 'b> {
         while j > 0 && self.sent[j - 1] == sid && i - j < 40 {
             j -= 1;
             match self.lw(j) {
-                "will" | "shall" | "ll" | "scheduled" | "expected" | "plans" | "planned" | "plan" | "due" | "upcoming" | "going" | "set" | "begins" | "starts" | "tomorrow" => return true,
-                "said" | "says" | "told" | "was" | "were" | "had" | "did" | "announced" | "reported" => return false,
+                "will" | "shall" | "ll" | "scheduled" | "expected" | "plans" | "planned"
+                | "plan" | "due" | "upcoming" | "going" | "set" | "begins" | "starts"
+                | "tomorrow" => return true,
+                "said" | "says" | "told" | "was" | "were" | "had" | "did" | "announced"
+                | "reported" => return false,
                 _ => {}
             }
         }
@@ -684,21 +1092,55 @@ impl<'a, 'b> Parser<'a, 'b> {
         let t = &self.t[i];
         let p = self.prev_word(i);
         let strong = matches!(w, "summer" | "winter" | "autumn");
-        let ctx = matches!(p, "the" | "this" | "last" | "next" | "that" | "in" | "early" | "late" | "mid" | "since" | "until" | "by" | "of" | "during" | "through" | "each" | "every" | "s" | "coming" | "past" | "-");
+        let ctx = matches!(
+            p,
+            "the"
+                | "this"
+                | "last"
+                | "next"
+                | "that"
+                | "in"
+                | "early"
+                | "late"
+                | "mid"
+                | "since"
+                | "until"
+                | "by"
+                | "of"
+                | "during"
+                | "through"
+                | "each"
+                | "every"
+                | "s"
+                | "coming"
+                | "past"
+                | "-"
+        );
         let mut e = i + 1;
-        if matches!(self.lw(e), "quarter" | "solstice" | "solstices" | "equinox" | "equinoxes" | "term" | "semester") && self.joins(e) {
+        if matches!(
+            self.lw(e),
+            "quarter" | "solstice" | "solstices" | "equinox" | "equinoxes" | "term" | "semester"
+        ) && self.joins(e)
+        {
             e += 1;
         }
         let mut year = None;
-        if self.lw(e) == "of" && let Some((y, ye)) = self.year_after(e + 1, false) {
+        if self.lw(e) == "of"
+            && let Some((y, ye)) = self.year_after(e + 1, false)
+        {
             year = Some(y);
             e = ye;
         } else if let Some((y, ye)) = self.year_after(e, false) {
             year = Some(y);
             e = ye;
         }
-        let ok = year.is_some() || (t.is_lower() && (strong || ctx)) || (t.is_cap() && ctx && !self.t.get(i + 1).is_some_and(|x| x.is_cap()));
-        if !ok || (w == "fall" && !ctx && year.is_none()) || (w == "spring" && !ctx && year.is_none()) {
+        let ok = year.is_some()
+            || (t.is_lower() && (strong || ctx))
+            || (t.is_cap() && ctx && !self.t.get(i + 1).is_some_and(|x| x.is_cap()));
+        if !ok
+            || (w == "fall" && !ctx && year.is_none())
+            || (w == "spring" && !ctx && year.is_none())
+        {
             return None;
         }
         // "winter wheat", "summer camp" are still seasons in IEER; "winter storm" too.
@@ -759,7 +1201,9 @@ impl<'a, 'b> Parser<'a, 'b> {
                 }
             }
             let e = i + words.len();
-            let v = md.and_then(|(m, d)| dates::month_day(self.published, m, d)).map(FigureValue::Text);
+            let v = md
+                .and_then(|(m, d)| dates::month_day(self.published, m, d))
+                .map(FigureValue::Text);
             return Some(self.raw(i, e, FigureKind::Date, v, None));
         }
         None
@@ -772,7 +1216,9 @@ impl<'a, 'b> Parser<'a, 'b> {
         if (ord || w == "last") && self.lw(i + 1) == "quarter" && self.joins(i + 1) {
             let mut e = i + 2;
             let mut has_year = false;
-            if self.lw(e) == "of" && let Some((_, ye)) = self.year_after(e + 1, false) {
+            if self.lw(e) == "of"
+                && let Some((_, ye)) = self.year_after(e + 1, false)
+            {
                 e = ye;
                 has_year = true;
             }
@@ -799,12 +1245,24 @@ impl<'a, 'b> Parser<'a, 'b> {
             if p[2].len() == 4 && p[0].len() <= 2 && p[1].len() <= 2 {
                 let (d, m, y) = (p[0].parse().ok()?, p[1].parse().ok()?, p[2].parse().ok()?);
                 let v = dates::ymd(y, m, d)?;
-                return Some(self.raw(i, i + 1, FigureKind::Date, Some(FigureValue::Text(v)), None));
+                return Some(self.raw(
+                    i,
+                    i + 1,
+                    FigureKind::Date,
+                    Some(FigureValue::Text(v)),
+                    None,
+                ));
             }
             return None;
         }
         let sep = self.s(i + 1);
-        if !(sep == "-" || sep == "/") || !self.adj(i + 1) || !self.adj(i + 2) || self.s(i + 3) != sep || !self.adj(i + 3) || !self.adj(i + 4) {
+        if !(sep == "-" || sep == "/")
+            || !self.adj(i + 1)
+            || !self.adj(i + 2)
+            || self.s(i + 3) != sep
+            || !self.adj(i + 3)
+            || !self.adj(i + 4)
+        {
             return None;
         }
         let a = self.t.get(i + 2).filter(|x| x.k == K::Num)?.s;
@@ -828,17 +1286,36 @@ impl<'a, 'b> Parser<'a, 'b> {
         let t = &self.t[i];
         let (cur, j) = if let Some(c) = lx::currency_symbol(t.s) {
             (c, i + 1)
-        } else if t.k == K::Word && lx::dollar_prefix(t.s).is_some() && self.s(i + 1) == "$" && self.adj(i + 1) {
+        } else if t.k == K::Word
+            && lx::dollar_prefix(t.s).is_some()
+            && self.s(i + 1) == "$"
+            && self.adj(i + 1)
+        {
             (lx::dollar_prefix(t.s)?, i + 2)
-        } else if t.k == K::Word && let Some(c) = lx::currency_prefix_word(t.s) {
-            let j = if self.s(i + 1) == "." && self.adj(i + 1) { i + 2 } else { i + 1 };
+        } else if t.k == K::Word
+            && let Some(c) = lx::currency_prefix_word(t.s)
+        {
+            let j = if self.s(i + 1) == "." && self.adj(i + 1) {
+                i + 2
+            } else {
+                i + 1
+            };
             // `Rs` and `RM` must touch or be followed by digits; `dlrs` may cross a line break.
             (c, j)
         } else {
             return None;
         };
         let nt = self.t.get(j)?;
-        if nt.k != K::Num || nt.gap == Gap::Break || (nt.gap != Gap::None && t.s.len() <= 2 && t.k == K::Word && t.s != "US$" && !matches!(t.s, "Rs")) && t.k == K::Word && !t.s.chars().all(|c| c.is_ascii_uppercase()) {
+        if nt.k != K::Num
+            || nt.gap == Gap::Break
+            || (nt.gap != Gap::None
+                && t.s.len() <= 2
+                && t.k == K::Word
+                && t.s != "US$"
+                && !matches!(t.s, "Rs"))
+                && t.k == K::Word
+                && !t.s.chars().all(|c| c.is_ascii_uppercase())
+        {
             return None;
         }
         if t.k == K::Punct && nt.gap > Gap::Space {
@@ -847,13 +1324,22 @@ impl<'a, 'b> Parser<'a, 'b> {
         let mut n = self.num_at(j)?;
         // £1.2bn, $50m, $3k
         let mut value = n.value;
-        if self.adj(n.e) && let Some(mult) = lx::scale_suffix(self.s(n.e)) && !n.scaled {
+        if self.adj(n.e)
+            && let Some(mult) = lx::scale_suffix(self.s(n.e))
+            && !n.scaled
+        {
             value = value.map(|v| v * mult);
             n.e += 1;
         } else if self.adj(n.e) && self.t.get(n.e).is_some_and(|x| x.k == K::Word) {
             return None;
         }
-        let mut r = self.raw(i, n.e, FigureKind::Money, value.and_then(finite).map(FigureValue::Number), Some(cur));
+        let mut r = self.raw(
+            i,
+            n.e,
+            FigureKind::Money,
+            value.and_then(finite).map(FigureValue::Number),
+            Some(cur),
+        );
         r.vague = n.vague;
         self.rate(&mut r);
         Some(r)
@@ -863,7 +1349,11 @@ impl<'a, 'b> Parser<'a, 'b> {
     /// quantity (a rate), not an amount of money.
     fn rate(&self, r: &mut Raw) {
         let e = r.e;
-        let (k, hyphen) = if self.is_dash(e) && self.adj(e) && self.adj(e + 1) { (e + 1, true) } else { (e, false) };
+        let (k, hyphen) = if self.is_dash(e) && self.adj(e) && self.adj(e + 1) {
+            (e + 1, true)
+        } else {
+            (e, false)
+        };
         if !self.joins(k) || !matches!(self.lw(k), "a" | "an" | "per" | "each") {
             return;
         }
@@ -878,12 +1368,22 @@ impl<'a, 'b> Parser<'a, 'b> {
         } else if self.lw(k) == "per" && !hyphen {
             // $4 per reusable page
             let mut z = u;
-            while z < u + 3 && self.joins(z) && self.t.get(z).is_some_and(|x| x.is_lower() && !lx::is_stop(&x.s.to_lowercase())) {
+            while z < u + 3
+                && self.joins(z)
+                && self
+                    .t
+                    .get(z)
+                    .is_some_and(|x| x.is_lower() && !lx::is_stop(&x.s.to_lowercase()))
+            {
                 z += 1;
             }
             if z > u {
                 r.kind = FigureKind::Quantity;
-                r.unit = Some(format!("{}/{}", r.unit.as_deref().unwrap_or(""), self.lw(z - 1)));
+                r.unit = Some(format!(
+                    "{}/{}",
+                    r.unit.as_deref().unwrap_or(""),
+                    self.lw(z - 1)
+                ));
                 r.e = z;
             }
         }
@@ -928,10 +1428,31 @@ impl<'a, 'b> Parser<'a, 'b> {
             }
             s.parse().ok()?
         };
-        let mut n = NumP { s: i, e: i + 1, value: Some(value), vague: false, plain, ndigits: s.len(), scaled: false, fraction: false };
+        let mut n = NumP {
+            s: i,
+            e: i + 1,
+            value: Some(value),
+            vague: false,
+            plain,
+            ndigits: s.len(),
+            scaled: false,
+            fraction: false,
+        };
         // 104 23/32, 23/32
-        if self.s(i + 1) == "/" && self.adj(i + 1) && self.adj(i + 2) && let Some(d) = self.t.get(i + 2).filter(|x| x.k == K::Num).and_then(|x| x.s.parse::<f64>().ok()) {
-            if d > 0.0 && !(self.s(i + 3) == "/" && self.adj(i + 3)) && plain.is_some() && !(self.t.get(i + 2).is_some_and(|x| x.s.len() == 4)) {
+        if self.s(i + 1) == "/"
+            && self.adj(i + 1)
+            && self.adj(i + 2)
+            && let Some(d) = self
+                .t
+                .get(i + 2)
+                .filter(|x| x.k == K::Num)
+                .and_then(|x| x.s.parse::<f64>().ok())
+        {
+            if d > 0.0
+                && !(self.s(i + 3) == "/" && self.adj(i + 3))
+                && plain.is_some()
+                && !(self.t.get(i + 2).is_some_and(|x| x.s.len() == 4))
+            {
                 n.value = Some(value / d);
                 n.e = i + 3;
                 n.plain = None;
@@ -954,7 +1475,12 @@ impl<'a, 'b> Parser<'a, 'b> {
             return Some(n);
         }
         self.scale(&mut n);
-        if self.lw(n.e) == "and" && self.lw(n.e + 1) == "a" && self.lw(n.e + 2) == "half" && self.joins(n.e) && self.joins(n.e + 2) {
+        if self.lw(n.e) == "and"
+            && self.lw(n.e + 1) == "a"
+            && self.lw(n.e + 2) == "half"
+            && self.joins(n.e)
+            && self.joins(n.e + 2)
+        {
             n.value = n.value.map(|v| v + 0.5);
             n.e += 3;
             n.plain = None;
@@ -965,7 +1491,11 @@ impl<'a, 'b> Parser<'a, 'b> {
     /// Applies a following scale word (`5 million`, `$8-billion`).
     fn scale(&self, n: &mut NumP) {
         let e = n.e;
-        let (k, _) = if self.is_dash(e) && self.adj(e) && self.adj(e + 1) { (e + 1, true) } else { (e, false) };
+        let (k, _) = if self.is_dash(e) && self.adj(e) && self.adj(e + 1) {
+            (e + 1, true)
+        } else {
+            (e, false)
+        };
         if self.joins(k) && self.t.get(k).is_some_and(|x| x.k == K::Word) {
             let w = self.lw(k);
             if let Some(m) = lx::scale_word(w).filter(|_| !w.ends_with('s')) {
@@ -974,7 +1504,10 @@ impl<'a, 'b> Parser<'a, 'b> {
                 n.plain = None;
                 n.scaled = true;
                 // 1.5 million-plus; "two hundred thousand"
-                if m == 100.0 && let Some(m2) = lx::scale_word(self.lw(k + 1)).filter(|_| self.joins(k + 1) && !self.lw(k + 1).ends_with('s')) {
+                if m == 100.0
+                    && let Some(m2) = lx::scale_word(self.lw(k + 1))
+                        .filter(|_| self.joins(k + 1) && !self.lw(k + 1).ends_with('s'))
+                {
                     n.value = n.value.map(|v| v * m2);
                     n.e = k + 2;
                 }
@@ -987,15 +1520,30 @@ impl<'a, 'b> Parser<'a, 'b> {
     /// `tens of thousands`.
     fn num_words(&self, i: usize) -> Option<NumP> {
         let w0 = self.lw(i);
-        let mk = |e: usize, v: Option<f64>, vague: bool| NumP { s: i, e, value: v, vague, plain: None, ndigits: 0, scaled: false, fraction: false };
+        let mk = |e: usize, v: Option<f64>, vague: bool| NumP {
+            s: i,
+            e,
+            value: v,
+            vague,
+            plain: None,
+            ndigits: 0,
+            scaled: false,
+            fraction: false,
+        };
         // vague: dozens, hundreds of thousands, tens of millions
         if let Some(lb) = lx::vague_plural(w0) {
             let mut e = i + 1;
             let mut value = lb;
             while self.lw(e) == "of" && self.joins(e) && self.joins(e + 1) {
                 let w = self.lw(e + 1);
-                if let Some(l2) = lx::vague_plural(w).or_else(|| lx::scale_word(w).filter(|&m| m >= 1e6)) {
-                    value *= if l2 >= 1e3 { l2 / if w.ends_with('s') { 2.0 } else { 1.0 } } else { l2 };
+                if let Some(l2) =
+                    lx::vague_plural(w).or_else(|| lx::scale_word(w).filter(|&m| m >= 1e6))
+                {
+                    value *= if l2 >= 1e3 {
+                        l2 / if w.ends_with('s') { 2.0 } else { 1.0 }
+                    } else {
+                        l2
+                    };
                     e += 2;
                 } else {
                     break;
@@ -1011,9 +1559,14 @@ impl<'a, 'b> Parser<'a, 'b> {
         }
         if matches!(w0, "several" | "few" | "many") && self.joins(i + 1) {
             let w = self.lw(i + 1);
-            if matches!(w, "hundred" | "thousand" | "million" | "billion" | "trillion" | "dozen") {
+            if matches!(
+                w,
+                "hundred" | "thousand" | "million" | "billion" | "trillion" | "dozen"
+            ) {
                 let mut e = i + 2;
-                if let Some(m) = lx::scale_word(self.lw(e)).filter(|_| self.joins(e) && w == "hundred") {
+                if let Some(m) =
+                    lx::scale_word(self.lw(e)).filter(|_| self.joins(e) && w == "hundred")
+                {
                     let _ = m;
                     e += 1;
                 }
@@ -1038,25 +1591,47 @@ impl<'a, 'b> Parser<'a, 'b> {
             }
             let w = self.lw(k);
             if self.joins(k) && (lx::scale_word(w).is_some() && !w.ends_with('s') || w == "dozen") {
-                let m = if w == "dozen" { 12.0 } else { lx::scale_word(w).unwrap_or(1.0) };
+                let m = if w == "dozen" {
+                    12.0
+                } else {
+                    lx::scale_word(w).unwrap_or(1.0)
+                };
                 return Some(mk(k + 1, Some(0.5 * m), false));
             }
             // half a century, half an hour
             if k > i + 1 && lx::time_unit(w).is_some() && matches!(self.lw(k - 1), "a" | "an") {
-                return Some(NumP { fraction: true, ..mk(k, Some(0.5), false) });
+                return Some(NumP {
+                    fraction: true,
+                    ..mk(k, Some(0.5), false)
+                });
             }
-            if !self.t[i].is_lower() && self.sentence_start(i) && !matches!(self.lw(i + 1), "of" | "the" | "a" | "an" | "his" | "her" | "their" | "its") {
+            if !self.t[i].is_lower()
+                && self.sentence_start(i)
+                && !matches!(
+                    self.lw(i + 1),
+                    "of" | "the" | "a" | "an" | "his" | "her" | "their" | "its"
+                )
+            {
                 return None;
             }
-            return Some(NumP { fraction: true, ..mk(i + 1, Some(0.5), false) });
+            return Some(NumP {
+                fraction: true,
+                ..mk(i + 1, Some(0.5), false)
+            });
         }
         // dozen (after `a`), hundred/thousand/million (after `a`)
         if (w0 == "dozen" || (lx::scale_word(w0).is_some() && !w0.ends_with('s')))
             && matches!(self.prev_word(i), "a" | "an")
         {
-            let mut v = if w0 == "dozen" { 12.0 } else { lx::scale_word(w0)? };
+            let mut v = if w0 == "dozen" {
+                12.0
+            } else {
+                lx::scale_word(w0)?
+            };
             let mut e = i + 1;
-            if let Some(m) = lx::scale_word(self.lw(e)).filter(|_| self.joins(e) && !self.lw(e).ends_with('s')) {
+            if let Some(m) =
+                lx::scale_word(self.lw(e)).filter(|_| self.joins(e) && !self.lw(e).ends_with('s'))
+            {
                 v *= m;
                 e += 1;
             }
@@ -1086,9 +1661,16 @@ impl<'a, 'b> Parser<'a, 'b> {
                     break;
                 }
                 // Fraction: two-thirds, one-tenth, seven-tenths
-                if self.is_dash(j + 1) && self.adj(j + 1) && self.adj(j + 2) && let Some(den) = lx::fraction_word(self.lw(j + 2)) {
+                if self.is_dash(j + 1)
+                    && self.adj(j + 1)
+                    && self.adj(j + 2)
+                    && let Some(den) = lx::fraction_word(self.lw(j + 2))
+                {
                     if current == 0.0 && total == 0.0 {
-                        return Some(NumP { fraction: true, ..mk(j + 3, Some(v / den), false) });
+                        return Some(NumP {
+                            fraction: true,
+                            ..mk(j + 3, Some(v / den), false)
+                        });
                     }
                     break;
                 }
@@ -1097,7 +1679,13 @@ impl<'a, 'b> Parser<'a, 'b> {
                 any = true;
                 end = j + 1;
                 // sixty-one
-                if lx::is_tens(w) && self.is_dash(j + 1) && self.adj(j + 1) && self.adj(j + 2) && let Some(u) = lx::small_number(self.lw(j + 2)).filter(|&u| (1.0..10.0).contains(&u)) {
+                if lx::is_tens(w)
+                    && self.is_dash(j + 1)
+                    && self.adj(j + 1)
+                    && self.adj(j + 2)
+                    && let Some(u) =
+                        lx::small_number(self.lw(j + 2)).filter(|&u| (1.0..10.0).contains(&u))
+                {
                     current += u;
                     last_small = Some(u);
                     end = j + 3;
@@ -1131,25 +1719,53 @@ impl<'a, 'b> Parser<'a, 'b> {
                 j += 1;
                 continue;
             }
-            if w == "and" && last_small.is_none() && lx::small_number(self.lw(j + 1)).is_some() && self.joins(j + 1) {
+            if w == "and"
+                && last_small.is_none()
+                && lx::small_number(self.lw(j + 1)).is_some()
+                && self.joins(j + 1)
+            {
                 j += 1;
                 continue;
             }
-            if w == "and" && self.lw(j + 1) == "a" && self.lw(j + 2) == "half" && self.joins(j + 1) && self.joins(j + 2) {
+            if w == "and"
+                && self.lw(j + 1) == "a"
+                && self.lw(j + 2) == "half"
+                && self.joins(j + 1)
+                && self.joins(j + 2)
+            {
                 current += 0.5;
                 end = j + 3;
                 break;
             }
             // one hundredth, three quarters (of)
-            if let Some(den) = lx::fraction_word(w).filter(|_| total == 0.0 && current < 20.0 && w != "second") {
+            if let Some(den) =
+                lx::fraction_word(w).filter(|_| total == 0.0 && current < 20.0 && w != "second")
+            {
                 if w.ends_with('s') || current == 1.0 {
-                    if matches!(w, "quarter" | "quarters") && lx::time_unit(self.lw(j + 1)).is_some() {
+                    if matches!(w, "quarter" | "quarters")
+                        && lx::time_unit(self.lw(j + 1)).is_some()
+                    {
                         break;
                     }
-                    if matches!(w, "third" | "fourth" | "fifth" | "sixth" | "seventh" | "eighth" | "ninth" | "tenth") && current == 1.0 && self.lw(j + 1) != "of" {
+                    if matches!(
+                        w,
+                        "third"
+                            | "fourth"
+                            | "fifth"
+                            | "sixth"
+                            | "seventh"
+                            | "eighth"
+                            | "ninth"
+                            | "tenth"
+                    ) && current == 1.0
+                        && self.lw(j + 1) != "of"
+                    {
                         break;
                     }
-                    return Some(NumP { fraction: true, ..mk(j + 1, Some(current / den), false) });
+                    return Some(NumP {
+                        fraction: true,
+                        ..mk(j + 1, Some(current / den), false)
+                    });
                 }
             }
             break;
@@ -1163,27 +1779,54 @@ impl<'a, 'b> Parser<'a, 'b> {
     /// Decides what a numeral is from what follows it and pushes the figure(s).
     fn classify(&self, n: NumP, out: &mut Vec<Raw>) -> usize {
         let e = n.e;
-        let mut r = Raw { s: n.s, e, kind: FigureKind::Number, value: n.value.and_then(finite).map(FigureValue::Number), unit: None, vague: n.vague };
+        let mut r = Raw {
+            s: n.s,
+            e,
+            kind: FigureKind::Number,
+            value: n.value.and_then(finite).map(FigureValue::Number),
+            unit: None,
+            vague: n.vague,
+        };
 
         // Ages: turned 50, aged 40 to 70
         if let Some(a) = n.plain.filter(|&a| (1..=120).contains(&a))
-            && matches!(self.prev_word(n.s), "turned" | "turns" | "turning" | "aged" | "age" | "ages")
+            && matches!(
+                self.prev_word(n.s),
+                "turned" | "turns" | "turning" | "aged" | "age" | "ages"
+            )
         {
             out.push(self.raw(n.s, e, FigureKind::Quantity, num(a as f64), Some("years")));
-            if (self.lw(e) == "to" || self.is_dash(e)) && self.joins(e + 1) && let Some(n2) = self.num_at(e + 1).filter(|n2| n2.plain.is_some_and(|b| b > a && b <= 120)) {
-                out.push(self.raw(n2.s, n2.e, FigureKind::Quantity, n2.value.map(FigureValue::Number), Some("years")));
+            if (self.lw(e) == "to" || self.is_dash(e))
+                && self.joins(e + 1)
+                && let Some(n2) = self
+                    .num_at(e + 1)
+                    .filter(|n2| n2.plain.is_some_and(|b| b > a && b <= 120))
+            {
+                out.push(self.raw(
+                    n2.s,
+                    n2.e,
+                    FigureKind::Quantity,
+                    n2.value.map(FigureValue::Number),
+                    Some("years"),
+                ));
                 return n2.e;
             }
             return e;
         }
         // Suspended hyphen: "7- and 8-year old"
-        if self.is_dash(e) && self.adj(e) && self.t.get(e + 1).is_some_and(|x| x.gap != Gap::None) && matches!(self.lw(e + 1), "and" | "or" | "to") {
+        if self.is_dash(e)
+            && self.adj(e)
+            && self.t.get(e + 1).is_some_and(|x| x.gap != Gap::None)
+            && matches!(self.lw(e + 1), "and" | "or" | "to")
+        {
             out.push(self.raw(n.s, e, FigureKind::Quantity, r.value.clone(), None));
             return e + 1;
         }
         // Bond prices in 32nds and "a price of 104" are money.
         let price = n.s >= 2 && self.prev_word(n.s) == "of" && self.lw(n.s - 2) == "price";
-        if (e >= 2 && self.s(e - 2) == "/" && matches!(self.s(e - 1), "32" | "64")) || (price && n.plain.is_some()) {
+        if (e >= 2 && self.s(e - 2) == "/" && matches!(self.s(e - 1), "32" | "64"))
+            || (price && n.plain.is_some())
+        {
             r.kind = FigureKind::Money;
             out.push(r);
             return e;
@@ -1197,9 +1840,19 @@ impl<'a, 'b> Parser<'a, 'b> {
         } else {
             (false, usize::MAX)
         };
-        if k != usize::MAX && self.t.get(k).is_some_and(|x| x.k == K::Num || (x.k == K::Word && !dash)) && !n.scaled {
+        if k != usize::MAX
+            && self
+                .t
+                .get(k)
+                .is_some_and(|x| x.k == K::Num || (x.k == K::Word && !dash))
+            && !n.scaled
+        {
             // Year ranges: 1997-98, 2012–13, 1997-1998
-            if dash && n.ndigits == 4 && n.plain.is_some_and(|y| (1000..=2999).contains(&y)) && self.t[k].k == K::Num {
+            if dash
+                && n.ndigits == 4
+                && n.plain.is_some_and(|y| (1000..=2999).contains(&y))
+                && self.t[k].k == K::Num
+            {
                 let s2 = self.s(k);
                 let y1 = n.plain.unwrap_or(0);
                 let y2 = match s2.len() {
@@ -1207,9 +1860,23 @@ impl<'a, 'b> Parser<'a, 'b> {
                     4 => s2.parse::<u64>().ok(),
                     _ => None,
                 };
-                if let Some(y2) = y2.filter(|&y2| y2 > y1 && y2 - y1 < 100) && !(self.adj(k + 1) && self.t.get(k + 1).is_some_and(|x| x.k != K::Punct)) {
-                    out.push(self.raw(n.s, e, FigureKind::Date, Some(FigureValue::Text(y1.to_string())), None));
-                    out.push(self.raw(k, k + 1, FigureKind::Date, Some(FigureValue::Text(y2.to_string())), None));
+                if let Some(y2) = y2.filter(|&y2| y2 > y1 && y2 - y1 < 100)
+                    && !(self.adj(k + 1) && self.t.get(k + 1).is_some_and(|x| x.k != K::Punct))
+                {
+                    out.push(self.raw(
+                        n.s,
+                        e,
+                        FigureKind::Date,
+                        Some(FigureValue::Text(y1.to_string())),
+                        None,
+                    ));
+                    out.push(self.raw(
+                        k,
+                        k + 1,
+                        FigureKind::Date,
+                        Some(FigureValue::Text(y2.to_string())),
+                        None,
+                    ));
                     return k + 1;
                 }
             }
@@ -1218,15 +1885,29 @@ impl<'a, 'b> Parser<'a, 'b> {
                 let next = self.classify(n2, &mut tmp);
                 if let Some(second) = tmp.first().cloned()
                     && second.s == k
-                    && matches!(second.kind, FigureKind::Percent | FigureKind::Money | FigureKind::Quantity | FigureKind::Duration)
+                    && matches!(
+                        second.kind,
+                        FigureKind::Percent
+                            | FigureKind::Money
+                            | FigureKind::Quantity
+                            | FigureKind::Duration
+                    )
                 {
                     let mult = match (&second.value, n2.value) {
-                        (Some(FigureValue::Number(v2)), Some(raw2)) if second.kind == FigureKind::Money && raw2 != 0.0 => v2 / raw2,
+                        (Some(FigureValue::Number(v2)), Some(raw2))
+                            if second.kind == FigureKind::Money && raw2 != 0.0 =>
+                        {
+                            v2 / raw2
+                        }
                         _ => 1.0,
                     };
                     r.kind = second.kind;
                     r.unit = second.unit.clone();
-                    r.value = n.value.map(|v| v * mult).and_then(finite).map(FigureValue::Number);
+                    r.value = n
+                        .value
+                        .map(|v| v * mult)
+                        .and_then(finite)
+                        .map(FigureValue::Number);
                     out.push(r);
                     out.extend(tmp);
                     return next;
@@ -1250,9 +1931,15 @@ impl<'a, 'b> Parser<'a, 'b> {
                 Some((j + 1, "%"))
             } else if w == "per" && self.lw(j + 1) == "cent" && self.joins(j + 1) {
                 Some((j + 2, "%"))
-            } else if w == "percentage" && matches!(self.lw(j + 1), "point" | "points") && self.joins(j + 1) {
+            } else if w == "percentage"
+                && matches!(self.lw(j + 1), "point" | "points")
+                && self.joins(j + 1)
+            {
                 Some((j + 2, "pp"))
-            } else if w == "basis" && matches!(self.lw(j + 1), "point" | "points") && self.joins(j + 1) {
+            } else if w == "basis"
+                && matches!(self.lw(j + 1), "point" | "points")
+                && self.joins(j + 1)
+            {
                 Some((j + 2, "bp"))
             } else {
                 None
@@ -1271,11 +1958,22 @@ impl<'a, 'b> Parser<'a, 'b> {
                 let k = j + 1;
                 let (base, ke) = match self.lw(k) {
                     "a" | "one" => (1.0, k + 1),
-                    _ => match self.num_at(k) { Some(b) if b.plain == Some(1) => (1.0, b.e), _ => (0.0, k) },
+                    _ => match self.num_at(k) {
+                        Some(b) if b.plain == Some(1) => (1.0, b.e),
+                        _ => (0.0, k),
+                    },
                 };
                 if ke > k {
                     let pw = self.lw(ke);
-                    let pe = if pw == "percent" { Some((ke + 1, "%")) } else if pw == "per" && self.lw(ke + 1) == "cent" { Some((ke + 2, "%")) } else if pw == "percentage" && matches!(self.lw(ke + 1), "point" | "points") { Some((ke + 2, "pp")) } else { None };
+                    let pe = if pw == "percent" {
+                        Some((ke + 1, "%"))
+                    } else if pw == "per" && self.lw(ke + 1) == "cent" {
+                        Some((ke + 2, "%"))
+                    } else if pw == "percentage" && matches!(self.lw(ke + 1), "point" | "points") {
+                        Some((ke + 2, "pp"))
+                    } else {
+                        None
+                    };
                     if let Some((pe, unit)) = pe {
                         r.kind = FigureKind::Percent;
                         r.e = pe;
@@ -1295,20 +1993,38 @@ impl<'a, 'b> Parser<'a, 'b> {
                 k += 1;
             }
             let w = self.lw(k);
-            if self.joins(k) && let Some((cur, mult)) = lx::currency_word(w) {
-                let ambiguous = matches!(w, "won" | "mark" | "marks" | "rand" | "p" | "sterling" | "franc" | "pound");
+            if self.joins(k)
+                && let Some((cur, mult)) = lx::currency_word(w)
+            {
+                let ambiguous = matches!(
+                    w,
+                    "won" | "mark" | "marks" | "rand" | "p" | "sterling" | "franc" | "pound"
+                );
                 let adjacent = self.adj(k);
-                let ok = if w == "p" { adjacent } else if ambiguous { n.scaled || (w == "sterling" && k > e) } else { !adjacent || matches!(w, "bn" | "m") };
+                let ok = if w == "p" {
+                    adjacent
+                } else if ambiguous {
+                    n.scaled || (w == "sterling" && k > e)
+                } else {
+                    !adjacent || matches!(w, "bn" | "m")
+                };
                 let weight = matches!(w, "pound" | "pounds") && self.lw(k + 1) == "of";
                 if ok && !weight {
                     let mut ee = k + 1;
-                    if matches!(w, "pounds" | "pound") && self.lw(ee) == "sterling" && self.joins(ee) {
+                    if matches!(w, "pounds" | "pound")
+                        && self.lw(ee) == "sterling"
+                        && self.joins(ee)
+                    {
                         ee += 1;
                     }
                     r.kind = FigureKind::Money;
                     r.e = ee;
                     r.unit = Some(cur.into());
-                    r.value = n.value.map(|v| v * mult).and_then(finite).map(FigureValue::Number);
+                    r.value = n
+                        .value
+                        .map(|v| v * mult)
+                        .and_then(finite)
+                        .map(FigureValue::Number);
                     self.rate(&mut r);
                     let e2 = r.e;
                     out.push(r);
@@ -1323,13 +2039,35 @@ impl<'a, 'b> Parser<'a, 'b> {
             let lw = self.lw(e);
             if lw == "s" && n.plain.is_some_and(|v| v % 10 == 0) && matches!(n.ndigits, 2 | 4) {
                 let v = n.plain.unwrap_or(0);
-                let age = matches!(self.prev_word(n.s), "his" | "her" | "their" | "my" | "your" | "our") || (matches!(self.prev_word(n.s), "early" | "mid" | "late") && n.s >= 2 && matches!(self.lw(n.s - 2), "his" | "her" | "their"));
-                if age || (n.ndigits == 2 && matches!(self.prev_word(n.s), "the" | "in") && (self.lw(e + 1) == "and" || false) && false) {
-                    out.push(self.raw(n.s, e + 1, FigureKind::Quantity, num(v as f64), Some("years")));
+                let age = matches!(
+                    self.prev_word(n.s),
+                    "his" | "her" | "their" | "my" | "your" | "our"
+                ) || (matches!(self.prev_word(n.s), "early" | "mid" | "late")
+                    && n.s >= 2
+                    && matches!(self.lw(n.s - 2), "his" | "her" | "their"));
+                if age
+                    || (n.ndigits == 2
+                        && matches!(self.prev_word(n.s), "the" | "in")
+                        && (self.lw(e + 1) == "and" || false)
+                        && false)
+                {
+                    out.push(self.raw(
+                        n.s,
+                        e + 1,
+                        FigureKind::Quantity,
+                        num(v as f64),
+                        Some("years"),
+                    ));
                     return e + 1;
                 }
                 let full = if n.ndigits == 2 { 1900 + v } else { v };
-                out.push(self.raw(n.s, e + 1, FigureKind::Date, Some(FigureValue::Text(format!("{full}/{}", full + 9))), None));
+                out.push(self.raw(
+                    n.s,
+                    e + 1,
+                    FigureKind::Date,
+                    Some(FigureValue::Text(format!("{full}/{}", full + 9))),
+                    None,
+                ));
                 return e + 1;
             }
             if matches!(lw, "st" | "nd" | "rd" | "th") {
@@ -1344,12 +2082,39 @@ impl<'a, 'b> Parser<'a, 'b> {
                 // 1.2m: million before a plural noun, metres otherwise
                 let next_plural = self.joins(e + 1)
                     && self.t.get(e + 1).is_some_and(|x| x.is_lower())
-                    && !matches!(self.lw(e + 1), "long" | "high" | "wide" | "deep" | "tall" | "away" | "from" | "above" | "below" | "thick" | "in" | "of" | "and" | "or" | "to");
+                    && !matches!(
+                        self.lw(e + 1),
+                        "long"
+                            | "high"
+                            | "wide"
+                            | "deep"
+                            | "tall"
+                            | "away"
+                            | "from"
+                            | "above"
+                            | "below"
+                            | "thick"
+                            | "in"
+                            | "of"
+                            | "and"
+                            | "or"
+                            | "to"
+                    );
                 if matches!(w, "m") && !next_plural {
-                    out.push(self.raw(n.s, e + 1, FigureKind::Quantity, r.value.clone(), Some("m")));
+                    out.push(self.raw(
+                        n.s,
+                        e + 1,
+                        FigureKind::Quantity,
+                        r.value.clone(),
+                        Some("m"),
+                    ));
                     return e + 1;
                 }
-                r.value = n.value.map(|v| v * mult).and_then(finite).map(FigureValue::Number);
+                r.value = n
+                    .value
+                    .map(|v| v * mult)
+                    .and_then(finite)
+                    .map(FigureValue::Number);
                 r.e = e + 1;
                 if matches!(w, "K" | "k") {
                     r.kind = FigureKind::Quantity;
@@ -1370,28 +2135,57 @@ impl<'a, 'b> Parser<'a, 'b> {
         }
 
         // Hyphenated compounds: five-year, 20-year-old, 3,000-meter, 14-story, six-under-par
-        if self.is_dash(e) && self.adj(e) && self.adj(e + 1) && self.t.get(e + 1).is_some_and(|x| x.k == K::Word) {
+        if self.is_dash(e)
+            && self.adj(e)
+            && self.adj(e + 1)
+            && self.t.get(e + 1).is_some_and(|x| x.k == K::Word)
+        {
             let w = self.lw(e + 1);
             if n.fraction && lx::time_unit(w).is_none() {
                 out.push(r);
                 return e;
             }
-            if lx::small_number(w).is_none() && lx::fraction_word(w).is_none() && lx::scale_word(w).is_none() {
+            if lx::small_number(w).is_none()
+                && lx::fraction_word(w).is_none()
+                && lx::scale_word(w).is_none()
+            {
                 let mut ce = e + 2;
                 // -year-old: an age
                 if lx::time_unit(w).is_some() {
-                    let old = (self.is_dash(ce) && self.adj(ce) && self.lw(ce + 1) == "old") || (self.lw(ce) == "old" && self.joins(ce));
+                    let old = (self.is_dash(ce) && self.adj(ce) && self.lw(ce + 1) == "old")
+                        || (self.lw(ce) == "old" && self.joins(ce));
                     if old {
-                        out.push(self.raw(n.s, ce, FigureKind::Quantity, r.value.clone(), Some("years")));
+                        out.push(self.raw(
+                            n.s,
+                            ce,
+                            FigureKind::Quantity,
+                            r.value.clone(),
+                            Some("years"),
+                        ));
                         return ce;
                     }
-                    out.push(self.raw(n.s, ce, FigureKind::Duration, r.value.clone(), lx::time_unit(w)));
+                    out.push(self.raw(
+                        n.s,
+                        ce,
+                        FigureKind::Duration,
+                        r.value.clone(),
+                        lx::time_unit(w),
+                    ));
                     return ce;
                 }
-                while self.is_dash(ce) && self.adj(ce) && self.adj(ce + 1) && self.t.get(ce + 1).is_some_and(|x| x.k == K::Word) && !matches!(self.lw(ce + 1), "old" | "long") {
+                while self.is_dash(ce)
+                    && self.adj(ce)
+                    && self.adj(ce + 1)
+                    && self.t.get(ce + 1).is_some_and(|x| x.k == K::Word)
+                    && !matches!(self.lw(ce + 1), "old" | "long")
+                {
                     ce += 2;
                 }
-                if matches!(w, "long" | "like" | "plus" | "odd" | "something" | "some" | "thing") || w.len() == 1 {
+                if matches!(
+                    w,
+                    "long" | "like" | "plus" | "odd" | "something" | "some" | "thing"
+                ) || w.len() == 1
+                {
                     // "20-odd", "40-something": an approximate number
                     if matches!(w, "odd" | "plus" | "something" | "some") {
                         out.push(r);
@@ -1399,7 +2193,9 @@ impl<'a, 'b> Parser<'a, 'b> {
                     }
                     return e + 2;
                 }
-                let unit = lx::measure_unit(w, false).map(str::to_string).unwrap_or_else(|| w.to_string());
+                let unit = lx::measure_unit(w, false)
+                    .map(str::to_string)
+                    .unwrap_or_else(|| w.to_string());
                 out.push(self.raw(n.s, ce, FigureKind::Quantity, r.value.clone(), Some(&unit)));
                 return ce;
             }
@@ -1409,7 +2205,9 @@ impl<'a, 'b> Parser<'a, 'b> {
         if self.joins(e) && self.t.get(e).is_some_and(|x| x.k == K::Word) {
             let w = self.lw(e);
             if let Some(u) = lx::time_unit(w) {
-                let year = n.ndigits == 4 && n.plain.is_some_and(|y| (1800..=2099).contains(&y)) && matches!(w, "season" | "year" | "quarter" | "decade" | "century");
+                let year = n.ndigits == 4
+                    && n.plain.is_some_and(|y| (1800..=2099).contains(&y))
+                    && matches!(w, "season" | "year" | "quarter" | "decade" | "century");
                 let quarter_ok = (w != "quarter" || n.plain.is_some_and(|v| v > 1)) && !year;
                 if quarter_ok && !(w == "second" && n.value == Some(1.0) && false) {
                     let mut ee = e + 1;
@@ -1419,7 +2217,13 @@ impl<'a, 'b> Parser<'a, 'b> {
                         if self.s(k) == "," && self.joins(k) {
                             k += 1;
                         }
-                        if self.joins(k) && self.t.get(k).is_some_and(|x| x.k == K::Num) && self.joins(k + 1) && lx::time_unit(self.lw(k + 1)).is_some_and(|u2| matches!(u2, "s" | "min" | "h")) && matches!(u, "h" | "min" | "s") {
+                        if self.joins(k)
+                            && self.t.get(k).is_some_and(|x| x.k == K::Num)
+                            && self.joins(k + 1)
+                            && lx::time_unit(self.lw(k + 1))
+                                .is_some_and(|u2| matches!(u2, "s" | "min" | "h"))
+                            && matches!(u, "h" | "min" | "s")
+                        {
                             ee = k + 2;
                             continue;
                         }
@@ -1427,7 +2231,13 @@ impl<'a, 'b> Parser<'a, 'b> {
                     }
                     // 10 years old: an age
                     if self.lw(ee) == "old" && self.joins(ee) && u == "year" {
-                        out.push(self.raw(n.s, ee, FigureKind::Quantity, r.value.clone(), Some("years")));
+                        out.push(self.raw(
+                            n.s,
+                            ee,
+                            FigureKind::Quantity,
+                            r.value.clone(),
+                            Some("years"),
+                        ));
                         return ee + 1;
                     }
                     out.push(self.raw(n.s, ee, FigureKind::Duration, r.value.clone(), Some(u)));
@@ -1448,7 +2258,13 @@ impl<'a, 'b> Parser<'a, 'b> {
                     && !(matches!(self.lw(k), "pound" | "pounds") && self.lw(k + 1) != "of");
                 if ok {
                     let unit = format!("{prefix}{u}");
-                    let mut q = self.raw(n.s, k + 1, FigureKind::Quantity, r.value.clone(), Some(&unit));
+                    let mut q = self.raw(
+                        n.s,
+                        k + 1,
+                        FigureKind::Quantity,
+                        r.value.clone(),
+                        Some(&unit),
+                    );
                     q.vague = n.vague;
                     let e2 = q.e;
                     out.push(q);
@@ -1457,8 +2273,16 @@ impl<'a, 'b> Parser<'a, 'b> {
             }
             if matches!(self.lw(e), "times") && self.joins(e) {
                 // "four times a year" is a rate; "three times" alone a multiplier
-                if matches!(self.lw(e + 1), "a" | "per" | "an") && lx::time_unit(self.lw(e + 2)).is_some() {
-                    out.push(self.raw(n.s, e + 3, FigureKind::Quantity, r.value.clone(), Some("times")));
+                if matches!(self.lw(e + 1), "a" | "per" | "an")
+                    && lx::time_unit(self.lw(e + 2)).is_some()
+                {
+                    out.push(self.raw(
+                        n.s,
+                        e + 3,
+                        FigureKind::Quantity,
+                        r.value.clone(),
+                        Some("times"),
+                    ));
                     return e + 3;
                 }
             }
@@ -1470,17 +2294,67 @@ impl<'a, 'b> Parser<'a, 'b> {
             && !n.vague
         {
             let p = self.prev_word(n.s);
-            let y_ok = (1800..=2099).contains(&y) || ((1000..=2999).contains(&y) && DATE_PREPS.contains(&p));
+            let y_ok = (1800..=2099).contains(&y)
+                || ((1000..=2999).contains(&y) && DATE_PREPS.contains(&p));
             let numberish = matches!(p, "about" | "nearly" | "some" | "than" | "over" | "under" | "almost" | "roughly" | "approximately" | "around" | "least" | "to" | "total" | "top" | "the" if false)
-                || matches!(p, "about" | "nearly" | "some" | "than" | "almost" | "roughly" | "approximately" | "least");
-            let next_people = self.joins(e) && self.t.get(e).is_some_and(|x| x.is_lower()) && matches!(self.lw(e), "people" | "persons" | "troops" | "soldiers" | "workers" | "jobs" | "students" | "members" | "votes" | "cases" | "deaths" | "homes" | "units" | "signatures" | "refugees" | "residents" | "employees" | "points" | "miles" | "feet" | "meters" | "pages" | "words" | "copies" | "tons");
+                || matches!(
+                    p,
+                    "about"
+                        | "nearly"
+                        | "some"
+                        | "than"
+                        | "almost"
+                        | "roughly"
+                        | "approximately"
+                        | "least"
+                );
+            let next_people = self.joins(e)
+                && self.t.get(e).is_some_and(|x| x.is_lower())
+                && matches!(
+                    self.lw(e),
+                    "people"
+                        | "persons"
+                        | "troops"
+                        | "soldiers"
+                        | "workers"
+                        | "jobs"
+                        | "students"
+                        | "members"
+                        | "votes"
+                        | "cases"
+                        | "deaths"
+                        | "homes"
+                        | "units"
+                        | "signatures"
+                        | "refugees"
+                        | "residents"
+                        | "employees"
+                        | "points"
+                        | "miles"
+                        | "feet"
+                        | "meters"
+                        | "pages"
+                        | "words"
+                        | "copies"
+                        | "tons"
+                );
             if y_ok && !numberish && !next_people {
                 let mut ye = e;
                 // the 1999 fiscal year, fiscal 1998
-                if self.lw(e) == "fiscal" && self.lw(e + 1) == "year" && self.joins(e) && self.joins(e + 1) {
+                if self.lw(e) == "fiscal"
+                    && self.lw(e + 1) == "year"
+                    && self.joins(e)
+                    && self.joins(e + 1)
+                {
                     ye = e + 2;
                 }
-                out.push(self.raw(n.s, ye, FigureKind::Date, Some(FigureValue::Text(format!("{y:04}"))), None));
+                out.push(self.raw(
+                    n.s,
+                    ye,
+                    FigureKind::Date,
+                    Some(FigureValue::Text(format!("{y:04}"))),
+                    None,
+                ));
                 return ye;
             }
         }
@@ -1494,7 +2368,8 @@ impl<'a, 'b> Parser<'a, 'b> {
                 && self.t[n.s - 2].k == K::Word
                 && lx::month(self.s(n.s - 2)).is_none()
                 && lx::weekday(self.s(n.s - 2)).is_none()
-                && (matches!(self.s(e), "," | ";" | ")") || (self.s(e) == "." && !self.t.get(e + 1).is_some_and(|x| x.k == K::Num)))
+                && (matches!(self.s(e), "," | ";" | ")")
+                    || (self.s(e) == "." && !self.t.get(e + 1).is_some_and(|x| x.k == K::Num)))
                 && a >= 10;
             if comma_age || matches!(p, "aged" | "age") {
                 out.push(self.raw(n.s, e, FigureKind::Quantity, num(a as f64), Some("years")));
@@ -1505,12 +2380,28 @@ impl<'a, 'b> Parser<'a, 'b> {
         // Rates: "300,000 a month", "2,000 letters a day", "125,000 new jobs or so a month"
         {
             let mut k = e;
-            while k < e + 5 && self.joins(k) && self.t.get(k).is_some_and(|x| x.is_lower()) && !matches!(self.lw(k), "a" | "an" | "per" | "each") && (!lx::is_stop(self.lw(k)) || matches!(self.lw(k), "or" | "so")) {
+            while k < e + 5
+                && self.joins(k)
+                && self.t.get(k).is_some_and(|x| x.is_lower())
+                && !matches!(self.lw(k), "a" | "an" | "per" | "each")
+                && (!lx::is_stop(self.lw(k)) || matches!(self.lw(k), "or" | "so"))
+            {
                 k += 1;
             }
-            if matches!(self.lw(k), "a" | "an" | "per" | "each") && self.joins(k) && self.joins(k + 1) && lx::time_unit(self.lw(k + 1)).is_some() && !(k == e && n.value == Some(1.0) && false) {
+            if matches!(self.lw(k), "a" | "an" | "per" | "each")
+                && self.joins(k)
+                && self.joins(k + 1)
+                && lx::time_unit(self.lw(k + 1)).is_some()
+                && !(k == e && n.value == Some(1.0) && false)
+            {
                 let unit = format!("/{}", lx::time_unit(self.lw(k + 1)).unwrap_or(""));
-                out.push(self.raw(n.s, k + 2, FigureKind::Quantity, r.value.clone(), Some(&unit)));
+                out.push(self.raw(
+                    n.s,
+                    k + 2,
+                    FigureKind::Quantity,
+                    r.value.clone(),
+                    Some(&unit),
+                ));
                 return k + 2;
             }
         }
@@ -1518,9 +2409,19 @@ impl<'a, 'b> Parser<'a, 'b> {
         if let Some(a) = n.plain.filter(|&a| (2..=110).contains(&a)) {
             let p = self.prev_word(n.s);
             let p2 = if n.s >= 2 { self.lw(n.s - 2) } else { "" };
-            let after = matches!(self.s(e), "," | "." | ";") || matches!(self.lw(e), "and" | "when");
-            let copula = matches!(p, "is" | "was" | "s") || (matches!(p, "just" | "only" | "now") && matches!(p2, "is" | "was" | "s"));
-            let at_age = p == "at" && self.sentence_has(n.s, &["died", "death", "started", "began", "retired", "married", "joined", "left", "learned", "age", "old", "young", "running", "cooking", "playing", "writing"]);
+            let after =
+                matches!(self.s(e), "," | "." | ";") || matches!(self.lw(e), "and" | "when");
+            let copula = matches!(p, "is" | "was" | "s")
+                || (matches!(p, "just" | "only" | "now") && matches!(p2, "is" | "was" | "s"));
+            let at_age = p == "at"
+                && self.sentence_has(
+                    n.s,
+                    &[
+                        "died", "death", "started", "began", "retired", "married", "joined",
+                        "left", "learned", "age", "old", "young", "running", "cooking", "playing",
+                        "writing",
+                    ],
+                );
             if after && (copula || at_age) {
                 out.push(self.raw(n.s, e, FigureKind::Quantity, num(a as f64), Some("years")));
                 return e;
@@ -1537,7 +2438,9 @@ impl<'a, 'b> Parser<'a, 'b> {
         while a > 0 && self.sent[a - 1] == sid {
             a -= 1;
         }
-        (a..self.t.len()).take_while(|&k| self.sent[k] == sid).any(|k| words.contains(&self.lw(k)))
+        (a..self.t.len())
+            .take_while(|&k| self.sent[k] == sid)
+            .any(|k| words.contains(&self.lw(k)))
     }
 
     /// `last week`, `this year`, `next month`, `yesterday` (only with `relative_periods`).
@@ -1550,7 +2453,13 @@ impl<'a, 'b> Parser<'a, 'b> {
             _ => None,
         };
         if let Some(d) = day {
-            return Some(self.raw(i, i + 1, FigureKind::Date, dates::relative(self.published, d, "day").map(FigureValue::Text), None));
+            return Some(self.raw(
+                i,
+                i + 1,
+                FigureKind::Date,
+                dates::relative(self.published, d, "day").map(FigureValue::Text),
+                None,
+            ));
         }
         let which = match w {
             "last" | "past" | "previous" => -1,
@@ -1562,25 +2471,130 @@ impl<'a, 'b> Parser<'a, 'b> {
         if !self.joins(i + 1) || !matches!(u, "week" | "month" | "year") {
             return None;
         }
-        Some(self.raw(i, i + 2, FigureKind::Date, dates::relative(self.published, which, u).map(FigureValue::Text), None))
+        Some(self.raw(
+            i,
+            i + 2,
+            FigureKind::Date,
+            dates::relative(self.published, which, u).map(FigureValue::Text),
+            None,
+        ))
     }
 }
 
 fn second_is_plain(tmp: &[Raw], k: usize) -> bool {
-    tmp.first().is_some_and(|r| r.s == k && matches!(r.kind, FigureKind::Number | FigureKind::Count))
+    tmp.first()
+        .is_some_and(|r| r.s == k && matches!(r.kind, FigureKind::Number | FigureKind::Count))
 }
 
 /// A capitalised word before a number that is still a count: `Moscow 1,458` (thousands
 /// separators are never model numbers), sports lines `Chicago 6`.
 fn is_street(w: &str) -> bool {
-    matches!(w, "St" | "Street" | "Dr" | "Drive" | "Ave" | "Avenue" | "Road" | "Rd" | "Blvd" | "Boulevard" | "Lane" | "Ln" | "Way" | "Place" | "Pl" | "Court" | "Ct" | "Terrace" | "Parkway" | "Pkwy" | "Highway" | "Square" | "Plaza")
+    matches!(
+        w,
+        "St" | "Street"
+            | "Dr"
+            | "Drive"
+            | "Ave"
+            | "Avenue"
+            | "Road"
+            | "Rd"
+            | "Blvd"
+            | "Boulevard"
+            | "Lane"
+            | "Ln"
+            | "Way"
+            | "Place"
+            | "Pl"
+            | "Court"
+            | "Ct"
+            | "Terrace"
+            | "Parkway"
+            | "Pkwy"
+            | "Highway"
+            | "Square"
+            | "Plaza"
+    )
 }
 
 /// Lower-case words after which a number is a reference, not a figure.
 fn is_reference_word(w: &str) -> bool {
     matches!(
         w,
-        "section" | "sections" | "resolution" | "article" | "chapter" | "paragraph" | "clause" | "rule" | "room" | "flight" | "route" | "highway" | "interstate" | "channel" | "gate" | "platform" | "exit" | "suite" | "apartment" | "page" | "pages" | "box" | "model" | "version" | "size" | "grade" | "type" | "class" | "amendment" | "no" | "number" | "item" | "step" | "phase" | "stage" | "round" | "game" | "hole" | "lap" | "seed" | "row" | "seat" | "track" | "verse" | "district" | "ward" | "precinct" | "zone" | "sector" | "lane" | "floor" | "unit" | "block" | "lot" | "tier" | "bus" | "train" | "category" | "volume" | "issue" | "episode" | "figure" | "table" | "line" | "level" | "pier" | "terminal" | "hall" | "court" | "studio" | "division" | "regiment" | "battalion" | "brigade" | "squadron"
+        "section"
+            | "sections"
+            | "resolution"
+            | "article"
+            | "chapter"
+            | "paragraph"
+            | "clause"
+            | "rule"
+            | "room"
+            | "flight"
+            | "route"
+            | "highway"
+            | "interstate"
+            | "channel"
+            | "gate"
+            | "platform"
+            | "exit"
+            | "suite"
+            | "apartment"
+            | "page"
+            | "pages"
+            | "box"
+            | "model"
+            | "version"
+            | "size"
+            | "grade"
+            | "type"
+            | "class"
+            | "amendment"
+            | "no"
+            | "number"
+            | "item"
+            | "step"
+            | "phase"
+            | "stage"
+            | "round"
+            | "game"
+            | "hole"
+            | "lap"
+            | "seed"
+            | "row"
+            | "seat"
+            | "track"
+            | "verse"
+            | "district"
+            | "ward"
+            | "precinct"
+            | "zone"
+            | "sector"
+            | "lane"
+            | "floor"
+            | "unit"
+            | "block"
+            | "lot"
+            | "tier"
+            | "bus"
+            | "train"
+            | "category"
+            | "volume"
+            | "issue"
+            | "episode"
+            | "figure"
+            | "table"
+            | "line"
+            | "level"
+            | "pier"
+            | "terminal"
+            | "hall"
+            | "court"
+            | "studio"
+            | "division"
+            | "regiment"
+            | "battalion"
+            | "brigade"
+            | "squadron"
     )
 }
 
@@ -1588,7 +2602,10 @@ fn is_name_before_score(p: &Parser<'_, '_>, i: usize) -> bool {
     let n = p.s(i + 1);
     let next = p.s(i + 2);
     (n.len() <= 2 && matches!(next, "," | ";") && p.t.get(i + 3).is_some_and(|x| x.is_cap()))
-        || matches!(p.lw(i), "i" | "a" | "we" | "he" | "she" | "they" | "it" | "us")
+        || matches!(
+            p.lw(i),
+            "i" | "a" | "we" | "he" | "she" | "they" | "it" | "us"
+        )
 }
 
 fn to24(h: u32, pm: bool) -> Option<u32> {

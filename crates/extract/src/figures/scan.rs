@@ -64,13 +64,20 @@ pub(crate) fn scan(text: &str) -> Vec<Tok<'_>> {
     let mut after_newline = false;
     let mut i = 0;
     while i < text.len() {
-        let c = text[i..].chars().next().expect("i is on a char boundary below len");
+        let c = text[i..]
+            .chars()
+            .next()
+            .expect("i is on a char boundary below len");
         let len = c.len_utf8();
         if c.is_whitespace() {
             if c == '\n' {
                 newlines += 1;
                 after_newline = true;
-                gap = if newlines >= 2 { Gap::Break } else { gap.max(Gap::Newline) };
+                gap = if newlines >= 2 {
+                    Gap::Break
+                } else {
+                    gap.max(Gap::Newline)
+                };
             } else if after_newline && (c == '\t' || c == ' ') && gap == Gap::Newline {
                 // Indentation after a line break starts a paragraph (newswire layout).
                 if c == '\t' {
@@ -155,7 +162,8 @@ pub(crate) fn sentences(toks: &[Tok<'_>]) -> Vec<u32> {
 fn ends_sentence(toks: &[Tok<'_>], i: usize) -> bool {
     let mut j = i;
     // Closing quotes after the full stop: `... exhausted."`
-    while j > 0 && matches!(toks[j].s, "\"" | "”" | "’" | "'" | ")") && toks[j].gap == Gap::None {
+    while j > 0 && matches!(toks[j].s, "\"" | "”" | "’" | "'" | ")") && toks[j].gap == Gap::None
+    {
         j -= 1;
     }
     let t = &toks[j];
@@ -188,7 +196,9 @@ mod tests {
         let s: Vec<&str> = toks.iter().map(|t| t.s).collect();
         assert_eq!(
             s,
-            ["about", "$", "1,389.5", "m", "in", "1990", "s", ",", "Zapad", "-", "2021", "."]
+            [
+                "about", "$", "1,389.5", "m", "in", "1990", "s", ",", "Zapad", "-", "2021", "."
+            ]
         );
         assert_eq!(toks[2].gap, Gap::None);
         assert_eq!(toks[5].gap, Gap::Newline);
