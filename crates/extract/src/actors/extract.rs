@@ -220,9 +220,7 @@ impl ActorExtractor {
                     })
                     .collect();
                 for e in ents {
-                    if let Some(r) = self.clean(g, src, s, &rtoks, e, field, sidx) {
-                        raws.push(r);
-                    }
+                    raws.extend(self.clean(g, src, s, &rtoks, e, field, sidx));
                 }
             }
         }
@@ -240,7 +238,7 @@ impl ActorExtractor {
         e: super::ner::Entity,
         field: Field,
         sentence: usize,
-    ) -> Option<Raw> {
+    ) -> Vec<Raw> {
         let (mut a, mut b) = (e.start, e.end);
         let mut title_role: Option<(usize, usize)> = None;
         // Titles and honorifics stay out of person names.
@@ -267,7 +265,23 @@ impl ActorExtractor {
             b -= 1;
         }
         if a >= b {
-            return None;
+            return Vec::new();
+        }
+        if let Some(parts) = self.split_compound(g, src, s, toks, a) {
+            return parts
+                .into_iter()
+                .map(|(span, text, kind, canon)| Raw {
+                    words: vec![text.clone()],
+                    text,
+                    span,
+                    field,
+                    sentence,
+                    kind,
+                    canon,
+                    role: None,
+                    phrase: span,
+                })
+                .collect();
         }
         let span = Span::new(s.tokens[a].start, s.tokens[b - 1].end);
         let text = span.slice(src).to_string();
@@ -277,7 +291,7 @@ impl ActorExtractor {
             || g.is(&lw, Category::Title)
             || g.is(&lw, Category::Honorific)
         {
-            return None;
+            return Vec::new();
         }
         let mut kind = e.kind;
         let canon = self.aliases.resolve(&text).map(|(n, k)| {
@@ -287,12 +301,15 @@ impl ActorExtractor {
             n.to_string()
         });
         if kind == EntityType::MISC && !self.include_misc {
-            return None;
+            return Vec::new();
         }
         let mut role = None;
         let mut phrase = span;
         if kind == EntityType::PER {
-            let found = roles::before(g, toks, a)
+            // Titles the tagger put inside the name ("General John Hyten") join the role
+            // written before them.
+            let found = roles::before(g, toks, e.start)
+                .map(|(rs, _)| (rs, a))
                 .or(title_role)
                 .or_else(|| roles::after(g, toks, b))
                 .or_else(|| roles::before_comma(g, toks, a, b));
@@ -304,7 +321,7 @@ impl ActorExtractor {
                 }
             }
         }
-        Some(Raw {
+        vec![Raw {
             words: toks[a..b].iter().map(|t| t.text.to_string()).collect(),
             text,
             span,
@@ -314,7 +331,48 @@ impl ActorExtractor {
             canon,
             role,
             phrase,
-        })
+        }]
+    }
+
+    /// Splits a hyphenated compound of known names (`US-NATO`, `US-Russia`) into its parts.
+    fn split_compound(
+        &self,
+        g: &Gazetteer,
+        src: &str,
+        s: &text::Sentence,
+        toks: &[RoleTok<'_>],
+        a: usize,
+    ) -> Option<Vec<(Span, String, EntityType, Option<String>)>> {
+        let tok = toks[a].text;
+        if !tok.contains('-') {
+            return None;
+        }
+        let base = s.tokens[a].start;
+        let mut out = Vec::new();
+        let mut off = 0;
+        for part in tok.split('-') {
+            let start = base + off;
+            off += part.len() + 1;
+            let lower = part.to_lowercase();
+            let (kind, canon) = match self.aliases.resolve(part) {
+                Some((n, Some(k))) => (k, Some(n.to_string())),
+                _ => {
+                    let m = g.lookup(&[&lower]);
+                    if m & (Category::Country.bit() | Category::City.bit() | Category::Region.bit())
+                        != 0
+                    {
+                        (EntityType::LOC, None)
+                    } else if m & Category::Organisation.bit() != 0 {
+                        (EntityType::ORG, None)
+                    } else {
+                        return None;
+                    }
+                }
+            };
+            let span = Span::new(start, start + part.len());
+            out.push((span, span.slice(src).to_string(), kind, canon));
+        }
+        (out.len() >= 2).then_some(out)
     }
 
     fn merge(&self, article: &Article, raws: Vec<Raw>, out: &mut ArticleActors) {
@@ -529,4 +587,42 @@ fn type_index(k: EntityType) -> usize {
         .iter()
         .position(|t| *t == k)
         .expect("known type")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn article(title: &str, text: &str) -> Article {
+        Article::new("t", title, text)
+    }
+
+    /// Prints the actors of the article in `ACTORS_FILE` (title line, then body), for
+    /// inspection: `ACTORS_FILE=… cargo test -p gazette-extract print_actors -- --ignored`.
+    #[test]
+    #[ignore]
+    fn print_actors() {
+        let Ok(p) = std::env::var("ACTORS_FILE") else {
+            return;
+        };
+        let raw = std::fs::read_to_string(p).unwrap();
+        let raw = raw.replace("\\$", "$").replace('*', "");
+        let mut paras = raw.split("\n\n").map(str::trim).filter(|s| !s.is_empty());
+        let title = paras.next().unwrap().to_string();
+        let _ = paras.next();
+        let body: Vec<&str> = paras.collect();
+        let a = article(&title, &body.join("\n\n"));
+        let x = ActorExtractor::new().extract(&a);
+        for actor in &x.actors {
+            eprintln!(
+                "{:?} {} | {:?} | {:?} | {}",
+                actor.kind,
+                actor.name,
+                actor.aliases,
+                actor.role,
+                actor.mentions.len()
+            );
+        }
+        eprintln!("{:?}", x.ambiguous);
+    }
 }

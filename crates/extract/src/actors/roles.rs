@@ -231,11 +231,14 @@ pub(crate) fn before_comma(
             }
         } else if t.text == "," {
             // Lists of capitalised names inside the role ("Russia, Ukraine, and Eurasia").
-            if j > 0 && capitalised(toks[j - 1].text) && start == j + 1 {
+            if j > 0
+                && capitalised(toks[j - 1].text)
+                && (start == j + 1 || start == j + 2 && toks[j + 1].lower == "and")
+            {
                 continue;
             }
             break;
-        } else if CONNECTORS.contains(&t.lower.as_str()) {
+        } else if CONNECTORS.contains(&t.lower.as_str()) && j + 1 == start {
             continue;
         } else if t.text.chars().all(char::is_lowercase) && lowercase_run < 3 {
             // Adjectives before the title ("incumbent defense minister"), kept only when
