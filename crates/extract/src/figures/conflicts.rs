@@ -162,7 +162,7 @@ pub fn conflicts_with(
         } else {
             0.0
         };
-        if !(spread > opts.tolerance) {
+        if spread.is_nan() || spread <= opts.tolerance {
             continue;
         }
         let mut objects: BTreeMap<&str, usize> = BTreeMap::new();

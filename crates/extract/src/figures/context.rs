@@ -210,19 +210,17 @@ impl<'a, 'b> Ctx<'a, 'b> {
         let mut b = end;
         while b > 0 {
             let t = &self.t[b - 1];
-            if t.is_cap()
+            let name = t.is_cap()
                 && !is_function_cap(t.s)
                 && lx::month(t.s).is_none()
                 && lx::weekday(t.s).is_none()
-                && (b == end || self.joins(b))
-            {
-                b -= 1;
-            } else if b < end
+                && (b == end || self.joins(b));
+            let joiner = b < end
                 && matches!(t.s, "." | "-")
                 && b >= 2
                 && self.t[b - 2].is_cap()
-                && t.gap == Gap::None
-            {
+                && t.gap == Gap::None;
+            if name || joiner {
                 b -= 1;
             } else {
                 break;
@@ -235,18 +233,16 @@ impl<'a, 'b> Ctx<'a, 'b> {
     fn name_fwd(&self, s: usize) -> Option<usize> {
         let mut e = s;
         while let Some(t) = self.t.get(e) {
-            if t.is_cap()
+            let name = t.is_cap()
                 && !is_function_cap(t.s)
                 && lx::month(t.s).is_none()
                 && lx::weekday(t.s).is_none()
-                && (e == s || self.joins(e))
-            {
-                e += 1;
-            } else if e > s
+                && (e == s || self.joins(e));
+            let joiner = e > s
                 && matches!(t.s, "." | "-")
                 && t.gap == Gap::None
-                && self.t.get(e + 1).is_some_and(|x| x.is_cap())
-            {
+                && self.t.get(e + 1).is_some_and(|x| x.is_cap());
+            if name || joiner {
                 e += 1;
             } else {
                 break;
@@ -339,9 +335,9 @@ impl<'a, 'b> Ctx<'a, 'b> {
                             | "can"
                     )
             }) && self.t[k].is_cap()
+                && let Some(b) = self.name_back(k + 1)
+                && b >= a
             {
-                if let Some(b) = self.name_back(k + 1)
-                    && b >= a
                 {
                     let before = if b > a { self.lw(b - 1) } else { "" };
                     if matches!(

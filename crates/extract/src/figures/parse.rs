@@ -717,15 +717,7 @@ impl<'a, 'b> Parser<'a, 'b> {
         match self.lw(j) {
             "am" | "pm" => {
                 let pm = self.lw(j) == "pm";
-                let e = if self.s(j + 1) == "."
-                    && self.adj(j + 1)
-                    && self.s(j) != self.s(j).to_uppercase()
-                    && false
-                {
-                    j + 2
-                } else {
-                    j + 1
-                };
+                let e = j + 1;
                 Some((e, pm))
             }
             "a" | "p"
@@ -940,8 +932,8 @@ impl<'a, 'b> Parser<'a, 'b> {
                                         "and" | "or" | "to" | "through" | "of"
                                     )
                             }))
-                    || (!self.sentence_start(i)
-                        && !(lower == "may" && matches!(self.lw(i + 1), "be" | "have" | "not")))
+                    || !(self.sentence_start(i)
+                        || lower == "may" && matches!(self.lw(i + 1), "be" | "have" | "not"))
                     || (self.sentence_start(i)
                         && self
                             .t
@@ -1156,7 +1148,8 @@ impl<'a, 'b> Parser<'a, 'b> {
     }
 
     fn holiday(&self, i: usize) -> Option<Raw> {
-        const H: &[(&[&str], Option<(u8, u8)>)] = &[
+        type Holiday = (&'static [&'static str], Option<(u8, u8)>);
+        const H: &[Holiday] = &[
             (&["New", "Year", "'", "s", "Day"], Some((1, 1))),
             (&["New", "Year", "’", "s", "Day"], Some((1, 1))),
             (&["New", "Year", "'", "s", "Eve"], Some((12, 31))),
@@ -1306,16 +1299,12 @@ impl<'a, 'b> Parser<'a, 'b> {
             return None;
         };
         let nt = self.t.get(j)?;
-        if nt.k != K::Num
-            || nt.gap == Gap::Break
-            || (nt.gap != Gap::None
-                && t.s.len() <= 2
-                && t.k == K::Word
-                && t.s != "US$"
-                && !matches!(t.s, "Rs"))
-                && t.k == K::Word
-                && !t.s.chars().all(|c| c.is_ascii_uppercase())
-        {
+        let short_word_gap = t.k == K::Word
+            && nt.gap != Gap::None
+            && t.s.len() <= 2
+            && t.s != "Rs"
+            && !t.s.chars().all(|c| c.is_ascii_uppercase());
+        if nt.k != K::Num || nt.gap == Gap::Break || short_word_gap {
             return None;
         }
         if t.k == K::Punct && nt.gap > Gap::Space {
@@ -1451,7 +1440,7 @@ impl<'a, 'b> Parser<'a, 'b> {
             if d > 0.0
                 && !(self.s(i + 3) == "/" && self.adj(i + 3))
                 && plain.is_some()
-                && !(self.t.get(i + 2).is_some_and(|x| x.s.len() == 4))
+                && self.t.get(i + 2).is_none_or(|x| x.s.len() != 4)
             {
                 n.value = Some(value / d);
                 n.e = i + 3;
@@ -1549,7 +1538,7 @@ impl<'a, 'b> Parser<'a, 'b> {
                     break;
                 }
             }
-            if matches!(w0, "tens" | "scores") && e == i + 1 && !(self.lw(e) == "of") {
+            if matches!(w0, "tens" | "scores") && e == i + 1 && self.lw(e) != "of" {
                 return None;
             }
             if w0 == "scores" && e == i + 1 {
@@ -1740,8 +1729,9 @@ impl<'a, 'b> Parser<'a, 'b> {
             // one hundredth, three quarters (of)
             if let Some(den) =
                 lx::fraction_word(w).filter(|_| total == 0.0 && current < 20.0 && w != "second")
+                && (w.ends_with('s') || current == 1.0)
             {
-                if w.ends_with('s') || current == 1.0 {
+                {
                     if matches!(w, "quarter" | "quarters")
                         && lx::time_unit(self.lw(j + 1)).is_some()
                     {
@@ -1925,9 +1915,9 @@ impl<'a, 'b> Parser<'a, 'b> {
         let j = e;
         if self.joins(j) {
             let w = self.lw(j);
-            let pct = if self.s(j) == "%" && self.t[j].gap <= Gap::Space {
-                Some((j + 1, "%"))
-            } else if matches!(w, "percent" | "pct" | "prozent") {
+            let pct = if (self.s(j) == "%" && self.t[j].gap <= Gap::Space)
+                || matches!(w, "percent" | "pct" | "prozent")
+            {
                 Some((j + 1, "%"))
             } else if w == "per" && self.lw(j + 1) == "cent" && self.joins(j + 1) {
                 Some((j + 2, "%"))
@@ -2045,12 +2035,7 @@ impl<'a, 'b> Parser<'a, 'b> {
                 ) || (matches!(self.prev_word(n.s), "early" | "mid" | "late")
                     && n.s >= 2
                     && matches!(self.lw(n.s - 2), "his" | "her" | "their"));
-                if age
-                    || (n.ndigits == 2
-                        && matches!(self.prev_word(n.s), "the" | "in")
-                        && (self.lw(e + 1) == "and" || false)
-                        && false)
-                {
+                if age {
                     out.push(self.raw(
                         n.s,
                         e + 1,
@@ -2209,7 +2194,7 @@ impl<'a, 'b> Parser<'a, 'b> {
                     && n.plain.is_some_and(|y| (1800..=2099).contains(&y))
                     && matches!(w, "season" | "year" | "quarter" | "decade" | "century");
                 let quarter_ok = (w != "quarter" || n.plain.is_some_and(|v| v > 1)) && !year;
-                if quarter_ok && !(w == "second" && n.value == Some(1.0) && false) {
+                if quarter_ok {
                     let mut ee = e + 1;
                     // 2 hours, 32 minutes, 25.3 seconds / 4 minutes 5.08 seconds / 1 hour 5 minutes
                     loop {
@@ -2254,8 +2239,10 @@ impl<'a, 'b> Parser<'a, 'b> {
                 }
             }
             if let Some(u) = lx::measure_unit(self.s(k), false).filter(|_| self.joins(k)) {
-                let ok = !(matches!(u, "storey") && n.value.is_some_and(|v| v > 200.0))
-                    && !(matches!(self.lw(k), "pound" | "pounds") && self.lw(k + 1) != "of");
+                let tall = matches!(u, "storey") && n.value.is_some_and(|v| v > 200.0);
+                let money_pounds =
+                    matches!(self.lw(k), "pound" | "pounds") && self.lw(k + 1) != "of";
+                let ok = !tall && !money_pounds;
                 if ok {
                     let unit = format!("{prefix}{u}");
                     let mut q = self.raw(
@@ -2296,18 +2283,17 @@ impl<'a, 'b> Parser<'a, 'b> {
             let p = self.prev_word(n.s);
             let y_ok = (1800..=2099).contains(&y)
                 || ((1000..=2999).contains(&y) && DATE_PREPS.contains(&p));
-            let numberish = matches!(p, "about" | "nearly" | "some" | "than" | "over" | "under" | "almost" | "roughly" | "approximately" | "around" | "least" | "to" | "total" | "top" | "the" if false)
-                || matches!(
-                    p,
-                    "about"
-                        | "nearly"
-                        | "some"
-                        | "than"
-                        | "almost"
-                        | "roughly"
-                        | "approximately"
-                        | "least"
-                );
+            let numberish = matches!(
+                p,
+                "about"
+                    | "nearly"
+                    | "some"
+                    | "than"
+                    | "almost"
+                    | "roughly"
+                    | "approximately"
+                    | "least"
+            );
             let next_people = self.joins(e)
                 && self.t.get(e).is_some_and(|x| x.is_lower())
                 && matches!(
@@ -2392,7 +2378,6 @@ impl<'a, 'b> Parser<'a, 'b> {
                 && self.joins(k)
                 && self.joins(k + 1)
                 && lx::time_unit(self.lw(k + 1)).is_some()
-                && !(k == e && n.value == Some(1.0) && false)
             {
                 let unit = format!("/{}", lx::time_unit(self.lw(k + 1)).unwrap_or(""));
                 out.push(self.raw(
