@@ -610,8 +610,15 @@ mod tests {
         let mut paras = raw.split("\n\n").map(str::trim).filter(|s| !s.is_empty());
         let title = paras.next().unwrap().to_string();
         let _ = paras.next();
-        let body: Vec<&str> = paras.collect();
-        let a = article(&title, &body.join("\n\n"));
+        let mut body = String::new();
+        for p in paras {
+            if !body.is_empty() {
+                let ended = body.ends_with(['.', '"', '?', '!', '\u{201d}']);
+                body.push_str(if ended { "\n\n" } else { " " });
+            }
+            body.push_str(p);
+        }
+        let a = article(&title, &body);
         let x = ActorExtractor::new().extract(&a);
         for actor in &x.actors {
             eprintln!(
@@ -624,5 +631,40 @@ mod tests {
             );
         }
         eprintln!("{:?}", x.ambiguous);
+    }
+
+    /// Times actor extraction over every `.txt` file under `ACTORS_DIR` (all threads).
+    #[test]
+    #[ignore]
+    fn time_dir() {
+        use rayon::prelude::*;
+        let Ok(dir) = std::env::var("ACTORS_DIR") else {
+            return;
+        };
+        let mut files = Vec::new();
+        let mut stack = vec![std::path::PathBuf::from(dir)];
+        while let Some(p) = stack.pop() {
+            if p.is_dir() {
+                stack.extend(std::fs::read_dir(&p).unwrap().flatten().map(|e| e.path()));
+            } else if p.extension().is_some_and(|e| e == "txt") {
+                files.push(p);
+            }
+        }
+        let arts: Vec<Article> = files
+            .iter()
+            .map(|p| {
+                let raw = String::from_utf8_lossy(&std::fs::read(p).unwrap()).into_owned();
+                let (t, b) = raw.split_once('\n').unwrap_or(("", &raw));
+                article(t, b)
+            })
+            .collect();
+        let t = std::time::Instant::now();
+        let ex = ActorExtractor::new();
+        let n: usize = arts.par_iter().map(|a| ex.extract(a).actors.len()).sum();
+        eprintln!(
+            "{} articles, {n} actors in {:.2} s",
+            arts.len(),
+            t.elapsed().as_secs_f64()
+        );
     }
 }

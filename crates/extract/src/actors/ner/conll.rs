@@ -191,3 +191,41 @@ mod tests {
         assert_eq!((s[0].doc, s[1].doc), (1, 2));
     }
 }
+
+#[cfg(test)]
+mod eval_tests {
+    /// Writes `tag_conll` output for `CONLL_IN` to `CONLL_OUT` and prints the one-thread
+    /// tagging speed: `CONLL_IN=… CONLL_OUT=… cargo test --release -p gazette-extract
+    /// conll_from_env -- --ignored --nocapture`.
+    #[test]
+    #[ignore]
+    fn conll_from_env() {
+        let (Ok(inp), Ok(out)) = (std::env::var("CONLL_IN"), std::env::var("CONLL_OUT")) else {
+            return;
+        };
+        let text = std::fs::read_to_string(inp).unwrap();
+        let tagger = super::Tagger::embedded();
+        std::fs::write(out, super::tag_conll(&tagger, &text)).unwrap();
+        let sents = super::read_conll(&text);
+        let words: Vec<Vec<&str>> = sents
+            .iter()
+            .map(|s| s.words.iter().map(String::as_str).collect())
+            .collect();
+        let refs: Vec<&[&str]> = words.iter().map(Vec::as_slice).collect();
+        let n: usize = words.iter().map(Vec::len).sum();
+        let t = std::time::Instant::now();
+        let mut ents = 0;
+        for chunk in refs.chunks(20) {
+            ents += tagger
+                .tag_document(chunk)
+                .iter()
+                .map(Vec::len)
+                .sum::<usize>();
+        }
+        let secs = t.elapsed().as_secs_f64();
+        eprintln!(
+            "{n} tokens, {ents} entities in {secs:.3} s: {:.0} tokens/s (one thread)",
+            n as f64 / secs
+        );
+    }
+}

@@ -154,6 +154,14 @@ struct Tok<'a> {
     class: u8,
     lex: Option<LexEntry>,
     gaz: u64,
+    /// Hashes of `norm`, `lower`, `shape`.
+    hn: u64,
+    hl: u64,
+    hs: u64,
+}
+
+fn sh(s: &str) -> u64 {
+    H::new(0).str(s).raw()
 }
 
 const CLASS_LOWER: u8 = 1;
@@ -249,6 +257,9 @@ pub(crate) fn sentence_features(
             let (shape, class) = shape_and_class(&norm);
             let lex = res.lexicon.get(&lower).copied();
             Tok {
+                hn: sh(&norm),
+                hl: sh(&lower),
+                hs: sh(&shape),
                 norm,
                 lower,
                 shape,
@@ -271,24 +282,24 @@ pub(crate) fn sentence_features(
     let caps = toks.iter().filter(|t| t.class == CLASS_ALLCAPS).count();
     let all_caps = letters >= 2 && caps * 10 >= letters * 7;
     let n = toks.len();
-    const BOS: &str = "<s>";
-    const EOS: &str = "</s>";
-    let lower_at = |j: isize| -> &str {
+    let bos = sh("<s>");
+    let eos = sh("</s>");
+    let lower_at = |j: isize| -> u64 {
         if j < 0 {
-            BOS
+            bos
         } else if j as usize >= n {
-            EOS
+            eos
         } else {
-            &toks[j as usize].lower
+            toks[j as usize].hl
         }
     };
-    let shape_at = |j: isize| -> &str {
+    let shape_at = |j: isize| -> u64 {
         if j < 0 {
-            BOS
+            bos
         } else if j as usize >= n {
-            EOS
+            eos
         } else {
-            &toks[j as usize].shape
+            toks[j as usize].hs
         }
     };
     offsets.push(feats.len() as u32);
@@ -298,33 +309,40 @@ pub(crate) fn sentence_features(
         let mut f = |h: H| feats.push(h.finish());
         let ac = all_caps as u8;
         f(H::new(1));
-        f(H::new(2).str(&t.norm));
-        f(H::new(3).str(&t.lower));
-        f(H::new(4).str(lower_at(ii - 1)));
-        f(H::new(5).str(lower_at(ii + 1)));
-        f(H::new(6).str(lower_at(ii - 2)));
-        f(H::new(7).str(lower_at(ii + 2)));
-        f(H::new(8).str(lower_at(ii - 1)).str(&t.lower));
-        f(H::new(9).str(&t.lower).str(lower_at(ii + 1)));
-        // Prefixes and suffixes of up to four characters.
-        let chars: Vec<(usize, char)> = t.lower.char_indices().collect();
-        for k in 1..=4.min(chars.len()) {
-            let end = chars.get(k).map_or(t.lower.len(), |c| c.0);
-            f(H::new(10).byte(k as u8).str(&t.lower[..end]));
-            let start = chars[chars.len() - k].0;
-            f(H::new(11).byte(k as u8).str(&t.lower[start..]));
+        f(H::new(2).u(t.hn));
+        f(H::new(3).u(t.hl));
+        f(H::new(4).u(lower_at(ii - 1)));
+        f(H::new(5).u(lower_at(ii + 1)));
+        f(H::new(6).u(lower_at(ii - 2)));
+        f(H::new(7).u(lower_at(ii + 2)));
+        f(H::new(8).u(lower_at(ii - 1)).u(t.hl));
+        f(H::new(9).u(t.hl).u(lower_at(ii + 1)));
+        // Prefixes and suffixes of up to four characters, hashed incrementally.
+        let mut nchars = 0;
+        let mut ph = H::new(10);
+        for c in t.lower.chars().take(4) {
+            nchars += 1;
+            ph = ph.num(c as u32);
+            f(ph.byte(nchars));
         }
-        f(H::new(12).str(&t.shape));
-        f(H::new(13).str(shape_at(ii - 1)));
-        f(H::new(14).str(shape_at(ii + 1)));
-        f(H::new(15)
-            .str(shape_at(ii - 1))
-            .str(&t.shape)
-            .str(shape_at(ii + 1)));
+        let mut sh_ = H::new(11);
+        for (k, c) in t.lower.chars().rev().take(4).enumerate() {
+            sh_ = sh_.num(c as u32);
+            f(sh_.byte(k as u8 + 1));
+        }
+        let nchars = if nchars < 4 {
+            nchars as usize
+        } else {
+            t.lower.chars().count()
+        };
+        f(H::new(12).u(t.hs));
+        f(H::new(13).u(shape_at(ii - 1)));
+        f(H::new(14).u(shape_at(ii + 1)));
+        f(H::new(15).u(shape_at(ii - 1)).u(t.hs).u(shape_at(ii + 1)));
         f(H::new(16).byte(t.class).byte(ac).byte((i == 0) as u8));
-        f(H::new(17).str(&t.lower).byte(ac));
-        f(H::new(18).str(lower_at(ii - 1)).byte(t.class));
-        f(H::new(19).byte(t.class).str(lower_at(ii + 1)));
+        f(H::new(17).u(t.hl).byte(ac));
+        f(H::new(18).u(lower_at(ii - 1)).byte(t.class));
+        f(H::new(19).byte(t.class).u(lower_at(ii + 1)));
         let prev_class = if i > 0 { toks[i - 1].class } else { 0 };
         let next_class = toks.get(i + 1).map_or(0, |x| x.class);
         f(H::new(20)
@@ -380,7 +398,7 @@ pub(crate) fn sentence_features(
         }
         // Position and length.
         f(H::new(43).byte(i.min(3) as u8).byte(t.class));
-        f(H::new(44).byte(chars.len().min(12) as u8).byte(t.class));
+        f(H::new(44).byte(nchars.min(12) as u8).byte(t.class));
         // Document context.
         if let Some(d) = doc
             && t.class != CLASS_PUNCT
@@ -396,10 +414,7 @@ pub(crate) fn sentence_features(
         }
         // Quote or bracket context.
         if i > 0 && i + 1 < n {
-            f(H::new(45)
-                .str(&toks[i - 1].shape)
-                .str(&toks[i + 1].shape)
-                .byte(t.class));
+            f(H::new(45).u(toks[i - 1].hs).u(toks[i + 1].hs).byte(t.class));
         }
         offsets.push(feats.len() as u32);
     }

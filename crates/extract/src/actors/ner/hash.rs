@@ -30,6 +30,22 @@ impl FeatureHash {
         h.byte(0xff)
     }
 
+    /// Adds a precomputed 64-bit value (a word's hash) in one step.
+    #[inline]
+    pub(crate) fn u(self, x: u64) -> Self {
+        FeatureHash(
+            (self.0 ^ x)
+                .wrapping_mul(0x0000_0100_0000_01b3)
+                .rotate_left(23),
+        )
+    }
+
+    /// Returns the raw state (to use as a precomputed value with [`FeatureHash::u`]).
+    #[inline]
+    pub(crate) fn raw(self) -> u64 {
+        self.0
+    }
+
     /// Adds a number.
     #[inline]
     pub(crate) fn num(self, n: u32) -> Self {
@@ -64,7 +80,8 @@ impl std::hash::Hasher for PassThrough {
         }
     }
     fn write_u64(&mut self, n: u64) {
-        self.0 = n;
+        // Spread the bits: hashbrown reads the top seven bits, and model keys are 32-bit.
+        self.0 = n.wrapping_mul(0x9e37_79b9_7f4a_7c15);
     }
 }
 

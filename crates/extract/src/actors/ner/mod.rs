@@ -13,7 +13,6 @@ use gazette_types::EntityType;
 
 pub use self::conll::{ConllSentence, read_conll, tag_conll};
 use self::features::{DocContext, Resources, sentence_features};
-use self::hash::FeatureMap;
 use crate::actors::gazetteer::Gazetteer;
 
 /// Number of BILOU tags: `O` plus B, I, L, U for each of the four types.
@@ -131,14 +130,74 @@ pub(crate) fn entities(tags: &[usize]) -> Vec<Entity> {
     out
 }
 
-/// Model weights: one row of [`NT`] scores per known feature, plus tag transitions.
+/// Model weights: one quantised row of [`NT`] scores per known feature, plus transitions.
+///
+/// Features are found in an open-addressing table of `(key, row)` pairs (linear probing);
+/// rows stay `i8` with a scale each, so the whole model fits in a few megabytes of cache.
 pub(crate) struct Weights {
-    pub(crate) index: FeatureMap<u32>,
-    pub(crate) rows: Vec<f32>,
+    /// `(key32, row)` slots; empty slots have row `u32::MAX`. Length is a power of two.
+    pub(crate) slots: Vec<(u32, u32)>,
+    /// `NT` quantised weights per row.
+    pub(crate) rows: Vec<i8>,
+    /// Scale of each row.
+    pub(crate) scales: Vec<f32>,
     /// `trans[a * NT + b]`: score of tag `b` after tag `a`.
     pub(crate) trans: Vec<f32>,
     /// Score of each tag at the start of a sentence.
     pub(crate) start: Vec<f32>,
+}
+
+impl Weights {
+    pub(crate) fn new(
+        keys: &[u32],
+        rows: Vec<i8>,
+        scales: Vec<f32>,
+        trans: Vec<f32>,
+        start: Vec<f32>,
+    ) -> Weights {
+        let cap = (keys.len() * 2).next_power_of_two().max(16);
+        let mut slots = vec![(0u32, u32::MAX); cap];
+        for (i, &k) in keys.iter().enumerate() {
+            let mut p = slot_of(k, cap);
+            while slots[p].1 != u32::MAX {
+                p = (p + 1) & (cap - 1);
+            }
+            slots[p] = (k, i as u32);
+        }
+        Weights {
+            slots,
+            rows,
+            scales,
+            trans,
+            start,
+        }
+    }
+
+    /// Row of a feature key, if the model knows it.
+    #[inline]
+    fn row(&self, key: u32) -> Option<usize> {
+        let cap = self.slots.len();
+        let mut p = slot_of(key, cap);
+        loop {
+            let (k, r) = self.slots[p];
+            if r == u32::MAX {
+                return None;
+            }
+            if k == key {
+                return Some(r as usize);
+            }
+            p = (p + 1) & (cap - 1);
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.scales.len()
+    }
+}
+
+#[inline]
+fn slot_of(key: u32, cap: usize) -> usize {
+    (u64::from(key).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 40) as usize & (cap - 1)
 }
 
 /// The named-entity tagger with its model and gazetteers. Cheap to share (`Send + Sync`).
@@ -185,7 +244,7 @@ impl Tagger {
 
     /// Returns the number of features with weights in the model.
     pub fn feature_count(&self) -> usize {
-        self.weights.index.len()
+        self.weights.len()
     }
 
     /// Tags one sentence of words and returns its entities.
@@ -229,10 +288,11 @@ impl Tagger {
         for i in 0..words.len() {
             let row = &mut scores[i * NT..(i + 1) * NT];
             for f in &feats[offs[i] as usize..offs[i + 1] as usize] {
-                if let Some(&r) = self.weights.index.get(&model::key32(*f)) {
-                    let w = &self.weights.rows[r as usize * NT..(r as usize + 1) * NT];
+                if let Some(r) = self.weights.row(model::key32(*f) as u32) {
+                    let scale = self.weights.scales[r];
+                    let w = &self.weights.rows[r * NT..(r + 1) * NT];
                     for (s, x) in row.iter_mut().zip(w) {
-                        *s += x;
+                        *s += f32::from(*x) * scale;
                     }
                 }
             }
@@ -251,6 +311,19 @@ fn iob2(n: usize, ents: &[Entity]) -> Vec<String> {
     out
 }
 
+/// For each tag, the tags that may precede it.
+fn predecessors() -> &'static [Vec<u8>; NT] {
+    static TABLE: std::sync::OnceLock<[Vec<u8>; NT]> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        std::array::from_fn(|b| {
+            (0..NT)
+                .filter(|&a| allowed(Some(a), b))
+                .map(|a| a as u8)
+                .collect()
+        })
+    })
+}
+
 /// Best BILOU sequence under emission `scores` (`n * NT`), transitions and start scores.
 pub(crate) fn viterbi(scores: &[f32], trans: &[f32], start: &[f32]) -> Vec<usize> {
     let n = scores.len() / NT;
@@ -258,12 +331,7 @@ pub(crate) fn viterbi(scores: &[f32], trans: &[f32], start: &[f32]) -> Vec<usize
         return Vec::new();
     }
     const NEG: f32 = f32::NEG_INFINITY;
-    let mut ok = [[false; NT]; NT];
-    for (a, row) in ok.iter_mut().enumerate() {
-        for (b, cell) in row.iter_mut().enumerate() {
-            *cell = allowed(Some(a), b);
-        }
-    }
+    let preds = predecessors();
     let mut best = vec![NEG; n * NT];
     let mut back = vec![0u8; n * NT];
     for b in 0..NT {
@@ -275,9 +343,10 @@ pub(crate) fn viterbi(scores: &[f32], trans: &[f32], start: &[f32]) -> Vec<usize
         for b in 0..NT {
             let mut m = NEG;
             let mut arg = 0;
-            for a in 0..NT {
+            for &a in &preds[b] {
+                let a = a as usize;
                 let prev = best[(i - 1) * NT + a];
-                if prev == NEG || !ok[a][b] {
+                if prev == NEG {
                     continue;
                 }
                 let s = prev + trans[a * NT + b];

@@ -7,7 +7,6 @@
 //! Keys are 32-bit folds of the 64-bit feature hashes; weights are quantised per row
 //! (`weight * scale`), which keeps the file a few megabytes.
 
-use super::hash::FeatureMap;
 use super::{NT, Weights};
 use crate::actors::Error;
 
@@ -78,24 +77,10 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<Weights, Error> {
         trans.push(f32_at(pos));
         pos += 4;
     }
-    let mut index = FeatureMap::default();
-    index.reserve(n);
-    for i in 0..n {
-        index.insert(u64::from(u32_at(pos)), i as u32);
-        pos += 4;
-    }
+    let keys: Vec<u32> = (0..n).map(|i| u32_at(pos + i * 4)).collect();
+    pos += n * 4;
     let scales: Vec<f32> = (0..n).map(|i| f32_at(pos + i * 4)).collect();
     pos += n * 4;
-    let mut rows = Vec::with_capacity(n * NT);
-    for (i, scale) in scales.iter().enumerate() {
-        for j in 0..NT {
-            rows.push(f32::from(bytes[pos + i * NT + j] as i8) * scale);
-        }
-    }
-    Ok(Weights {
-        index,
-        rows,
-        trans,
-        start,
-    })
+    let rows: Vec<i8> = bytes[pos..pos + n * NT].iter().map(|b| *b as i8).collect();
+    Ok(Weights::new(&keys, rows, scales, trans, start))
 }
