@@ -13,7 +13,7 @@ use super::scan::{Gap, K, Tok};
 pub(crate) struct Ctx<'a, 'b> {
     pub(crate) t: &'b [Tok<'a>],
     pub(crate) sent: &'b [u32],
-    pub(crate) lower: Vec<String>,
+    pub(crate) lower: Vec<std::borrow::Cow<'a, str>>,
 }
 
 impl<'a, 'b> Ctx<'a, 'b> {
@@ -21,12 +21,12 @@ impl<'a, 'b> Ctx<'a, 'b> {
         Ctx {
             t,
             sent,
-            lower: t.iter().map(|x| x.s.to_lowercase()).collect(),
+            lower: t.iter().map(|x| super::scan::lower(x.s)).collect(),
         }
     }
 
     fn lw(&self, i: usize) -> &str {
-        self.lower.get(i).map(String::as_str).unwrap_or("")
+        self.lower.get(i).map(|c| c.as_ref()).unwrap_or("")
     }
 
     fn joins(&self, i: usize) -> bool {

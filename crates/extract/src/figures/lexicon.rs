@@ -138,6 +138,9 @@ pub(crate) fn vague_plural(w: &str) -> Option<f64> {
 
 /// Month number of a month name or abbreviation; `w` as written (capitalised).
 pub(crate) fn month(w: &str) -> Option<u8> {
+    if !(3..=9).contains(&w.len()) {
+        return None;
+    }
     let lower = w.to_ascii_lowercase();
     Some(match lower.as_str() {
         "january" | "jan" => 1,
@@ -163,6 +166,9 @@ pub(crate) fn month_is_abbrev(w: &str) -> bool {
 
 /// Day of the week (0 = Monday) of a weekday name or abbreviation.
 pub(crate) fn weekday(w: &str) -> Option<u8> {
+    if !(3..=10).contains(&w.len()) {
+        return None;
+    }
     let lower = w.to_ascii_lowercase();
     let base = lower
         .strip_suffix('s')
@@ -320,6 +326,9 @@ pub(crate) fn time_unit(w: &str) -> Option<&'static str> {
 /// Units of measure → normalised unit. `w` as written; units that are also ordinary words
 /// (`m`, `g`, `ha`) are only units when written against the number (`adjacent`).
 pub(crate) fn measure_unit(w: &str, adjacent: bool) -> Option<&'static str> {
+    if w.len() > 16 {
+        return None;
+    }
     let lower = w.to_lowercase();
     let u = match lower.as_str() {
         "km" | "kms" | "kilometre" | "kilometres" | "kilometer" | "kilometers" => "km",

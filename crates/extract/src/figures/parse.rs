@@ -47,7 +47,7 @@ pub(crate) struct Parser<'a, 'b> {
     sent: &'b [u32],
     published: Option<Published>,
     opts: Opts,
-    lower: Vec<String>,
+    lower: Vec<std::borrow::Cow<'a, str>>,
 }
 
 const DATE_PREPS: &[&str] = &[
@@ -63,7 +63,7 @@ impl<'a, 'b> Parser<'a, 'b> {
         published: Option<Published>,
         opts: Opts,
     ) -> Self {
-        let lower = t.iter().map(|x| x.s.to_lowercase()).collect();
+        let lower = t.iter().map(|x| super::scan::lower(x.s)).collect();
         Parser {
             t,
             sent,
@@ -74,7 +74,7 @@ impl<'a, 'b> Parser<'a, 'b> {
     }
 
     fn lw(&self, i: usize) -> &str {
-        self.lower.get(i).map(String::as_str).unwrap_or("")
+        self.lower.get(i).map(|c| c.as_ref()).unwrap_or("")
     }
 
     fn s(&self, i: usize) -> &'a str {
@@ -2168,7 +2168,19 @@ impl<'a, 'b> Parser<'a, 'b> {
                 }
                 if matches!(
                     w,
-                    "long" | "like" | "plus" | "odd" | "something" | "some" | "thing"
+                    "long"
+                        | "like"
+                        | "plus"
+                        | "odd"
+                        | "something"
+                        | "some"
+                        | "thing"
+                        | "off"
+                        | "way"
+                        | "on"
+                        | "sided"
+                        | "liners"
+                        | "liner"
                 ) || w.len() == 1
                 {
                     // "20-odd", "40-something": an approximate number

@@ -134,6 +134,15 @@ pub(crate) fn scan(text: &str) -> Vec<Tok<'_>> {
     toks
 }
 
+/// The token in lower case, borrowed when it has no upper-case letter.
+pub(crate) fn lower(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.chars().any(char::is_uppercase) {
+        std::borrow::Cow::Owned(s.to_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
+}
+
 /// Combining marks keep a word together (decomposed accents).
 fn is_mark(c: char) -> bool {
     matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF)
