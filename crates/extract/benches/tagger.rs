@@ -23,7 +23,7 @@ fn tagger(c: &mut Criterion) {
     group.bench_function("tag-sotu-2021", |b| {
         b.iter(|| {
             let ents: usize = tagger.tag_document(&refs).iter().map(Vec::len).sum();
-            assert!(ents >= 150, "only {ents} entities");
+            assert!(ents >= 300, "only {ents} entities");
             ents
         })
     });
@@ -32,14 +32,14 @@ fn tagger(c: &mut Criterion) {
     group.bench_function("actors-sotu-2021", |b| {
         b.iter(|| {
             let found = extractor.extract(&article);
-            assert!(found.actors.len() >= 40);
+            assert!(found.actors.len() >= 80);
             found.actors.len()
         })
     });
     group.finish();
 }
 
-const TOKENS: usize = 0;
+const TOKENS: usize = 9_802;
 
 criterion_group!(benches, tagger);
 criterion_main!(benches);

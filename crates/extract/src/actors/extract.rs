@@ -90,6 +90,9 @@ impl Default for ActorExtractor {
     }
 }
 
+/// One part of a split compound: span, text, type, canonical name.
+type Part = (Span, String, EntityType, Option<String>);
+
 /// A mention before merging.
 struct Raw {
     text: String,
@@ -342,7 +345,7 @@ impl ActorExtractor {
         s: &text::Sentence,
         toks: &[RoleTok<'_>],
         a: usize,
-    ) -> Option<Vec<(Span, String, EntityType, Option<String>)>> {
+    ) -> Option<Vec<Part>> {
         let tok = toks[a].text;
         if !tok.contains('-') {
             return None;

@@ -32,8 +32,8 @@ struct Entry {
 /// Canonical names for aliases (`US`, `U.S.`, `America` → `United States`).
 #[derive(Debug, Clone, Default)]
 pub struct AliasRegistry {
-    /// Lower-cased alias → (canonical name, type).
-    map: BTreeMap<String, (String, Option<EntityType>)>,
+    /// Lower-cased alias → (canonical name, type, alias as written).
+    map: BTreeMap<String, (String, Option<EntityType>, String)>,
 }
 
 static BUILTIN: &str = include_str!("../../data/aliases.toml");
@@ -64,10 +64,13 @@ impl AliasRegistry {
 
     /// Adds a canonical name with its aliases; later entries win over earlier ones.
     pub fn insert(&mut self, name: &str, kind: Option<EntityType>, aliases: &[String]) {
-        let v = (name.to_string(), kind);
-        self.map.insert(name.to_lowercase(), v.clone());
+        self.map.insert(
+            name.to_lowercase(),
+            (name.to_string(), kind, name.to_string()),
+        );
         for a in aliases {
-            self.map.insert(a.to_lowercase(), v.clone());
+            self.map
+                .insert(a.to_lowercase(), (name.to_string(), kind, a.clone()));
         }
     }
 
@@ -78,9 +81,13 @@ impl AliasRegistry {
 
     /// Returns the canonical name and type for a mention text, if it is registered.
     pub fn resolve(&self, text: &str) -> Option<(&str, Option<EntityType>)> {
+        // An alias written in capitals (`US`, `UK`) matches only in capitals: `Us` is a word.
         self.map
             .get(&text.to_lowercase())
-            .map(|(n, k)| (n.as_str(), *k))
+            .filter(|(_, _, written)| {
+                written.chars().any(char::is_lowercase) || !text.chars().any(char::is_lowercase)
+            })
+            .map(|(n, k, _)| (n.as_str(), *k))
     }
 }
 
@@ -155,10 +162,11 @@ mod tests {
     #[test]
     fn builtin_resolves_us_spellings() {
         let r = AliasRegistry::builtin();
-        for a in ["US", "u.s.", "America", "United States"] {
+        for a in ["US", "U.S.", "america", "United States"] {
             assert_eq!(r.resolve(a).map(|x| x.0), Some("United States"), "{a}");
         }
         assert_eq!(r.resolve("Moscow"), None);
+        assert_eq!(r.resolve("Us"), None, "capitalised alias needs capitals");
     }
 
     #[test]

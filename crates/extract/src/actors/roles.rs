@@ -127,7 +127,9 @@ pub(crate) fn before(g: &Gazetteer, toks: &[RoleTok<'_>], m: usize) -> Option<(u
             }
         } else if CONNECTORS.contains(&t.lower.as_str())
             && j + 1 < end
-            && (capitalised(toks[j + 1].text) || is_title(g, &toks[j + 1].lower))
+            && (capitalised(toks[j + 1].text)
+                || is_title(g, &toks[j + 1].lower)
+                || toks[j + 1].lower == "the")
             && t.lower != "and"
         {
             continue;

@@ -191,7 +191,13 @@ pub fn tokens(text: &str) -> Vec<Span> {
                 let single_cap = word.chars().count() == 1 && c.is_uppercase();
                 let dotted =
                     word.contains('.') && word.chars().all(|x| x == '.' || x.is_alphabetic());
-                if single_cap || dotted || ABBREVIATIONS.contains(&lower.as_str()) {
+                // `No. 10` but not `said no.`
+                let numero = matches!(lower.as_str(), "no" | "nos")
+                    && (!c.is_uppercase()
+                        || !text[end_of(j + 1)..]
+                            .trim_start()
+                            .starts_with(|x: char| x.is_ascii_digit()));
+                if single_cap || dotted || ABBREVIATIONS.contains(&lower.as_str()) && !numero {
                     out.push(Span::new(s, end_of(j + 1)));
                     i = j + 1;
                     continue;

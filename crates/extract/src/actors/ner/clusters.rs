@@ -102,7 +102,7 @@ pub fn learn(texts: &[String], opts: &ClusterOptions) -> String {
         .collect();
     let nctx = opts.contexts.min(vocab.len());
     // Random ±1 projection of the 2 * nctx context dimensions.
-    let mut rng = Rng(0x5eed_c1u64 << 8 | 1);
+    let mut rng = Rng((0x005e_edc1_u64 << 8) | 1);
     let d = opts.dims;
     let proj: Vec<f32> = (0..2 * nctx * d)
         .map(|_| if rng.next() & 1 == 0 { 1.0 } else { -1.0 })
@@ -156,11 +156,7 @@ pub fn learn(texts: &[String], opts: &ClusterOptions) -> String {
         }
         let f = fine[i];
         let c = counts[w];
-        let caps = if c.1 == 0 {
-            0
-        } else {
-            (c.2 * 10 + c.1 / 2) / c.1
-        };
+        let caps = (c.2 * 10 + c.1 / 2).checked_div(c.1).unwrap_or(0);
         out.push_str(&format!("{w}\t{}\t{}\t{f}\t{caps}\n", coarse[f], mid[f]));
     }
     out

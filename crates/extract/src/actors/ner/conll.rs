@@ -41,10 +41,10 @@ fn to_bilou(iob: &[&str]) -> Vec<usize> {
             (_, Some(k), Some((_, ok))) => k != ok,
             (_, Some(_), None) => true,
         };
-        if ty.is_none() || starts {
-            if let Some((s, k)) = open.take() {
-                chunks.push((s, i, k));
-            }
+        if (ty.is_none() || starts)
+            && let Some((s, k)) = open.take()
+        {
+            chunks.push((s, i, k));
         }
         if starts {
             open = ty.map(|k| (i, k));

@@ -146,11 +146,8 @@ impl DocContext {
 }
 
 /// Per-token facts computed once per sentence.
-struct Tok<'a> {
-    /// Original form with digits replaced by `0` and quotes/dashes unified.
-    norm: Cow<'a, str>,
+struct Tok {
     lower: String,
-    shape: String,
     class: u8,
     lex: Option<LexEntry>,
     gaz: u64,
@@ -249,7 +246,7 @@ pub(crate) fn sentence_features(
     feats: &mut Vec<u64>,
     offsets: &mut Vec<u32>,
 ) {
-    let toks: Vec<Tok<'_>> = words
+    let toks: Vec<Tok> = words
         .iter()
         .map(|w| {
             let norm = normalise(w);
@@ -260,9 +257,7 @@ pub(crate) fn sentence_features(
                 hn: sh(&norm),
                 hl: sh(&lower),
                 hs: sh(&shape),
-                norm,
                 lower,
-                shape,
                 class,
                 lex,
                 gaz: 0,
