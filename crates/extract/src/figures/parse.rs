@@ -1129,7 +1129,10 @@ impl<'a, 'b> Parser<'a, 'b> {
         let ok = year.is_some()
             || (t.is_lower() && (strong || ctx))
             || (t.is_cap() && ctx && !self.t.get(i + 1).is_some_and(|x| x.is_cap()));
+        // "the fall of the government", "the spring of hope": not seasons
+        let of_noun = year.is_none() && self.lw(i + 1) == "of" && matches!(w, "fall" | "spring");
         if !ok
+            || of_noun
             || (w == "fall" && !ctx && year.is_none())
             || (w == "spring" && !ctx && year.is_none())
         {
