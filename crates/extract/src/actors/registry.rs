@@ -109,20 +109,25 @@ pub struct Ambiguity {
 /// one full name ends with it; when several do, the actor keeps its short name and the
 /// case is reported.
 pub fn canonicalise(articles: &mut [super::ArticleActors]) -> Vec<Ambiguity> {
-    let mut full: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    // Surname -> full name -> number of articles using it.
+    let mut full: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
     for a in articles.iter() {
         for actor in &a.actors {
             if actor.kind == EntityType::PER {
                 let words: Vec<&str> = actor.name.split_whitespace().collect();
                 if words.len() >= 2 {
                     let last = words[words.len() - 1].to_lowercase();
-                    full.entry(last).or_default().insert(actor.name.clone());
+                    *full
+                        .entry(last)
+                        .or_default()
+                        .entry(actor.name.clone())
+                        .or_default() += 1;
                 }
             }
         }
     }
     let mut out = Vec::new();
-    let mut reported: BTreeSet<(String, String)> = BTreeSet::new();
+    let mut reported: BTreeSet<String> = BTreeSet::new();
     for a in articles.iter_mut() {
         for actor in &mut a.actors {
             if actor.kind != EntityType::PER || actor.name.split_whitespace().count() != 1 {
@@ -131,24 +136,35 @@ pub fn canonicalise(articles: &mut [super::ArticleActors]) -> Vec<Ambiguity> {
             let Some(cands) = full.get(&actor.name.to_lowercase()) else {
                 continue;
             };
-            if cands.len() == 1 {
-                let name = cands.iter().next().expect("one candidate").clone();
-                let short = std::mem::replace(&mut actor.name, name);
-                if !actor.aliases.contains(&short) {
-                    actor.aliases.insert(0, short);
-                }
-                for m in a.mentions.iter_mut() {
-                    if m.name.eq_ignore_ascii_case(&actor.aliases[0]) && m.kind == EntityType::PER {
-                        m.name = actor.name.clone();
-                    }
-                }
-            } else if reported.insert((a.article.clone(), actor.name.clone())) {
+            // One full name, or one used in at least three times as many articles as any
+            // other (`Biden` is Joe Biden unless the article says otherwise): merge.
+            let mut ranked: Vec<(&String, &usize)> = cands.iter().collect();
+            ranked.sort_by(|x, y| y.1.cmp(x.1).then(x.0.cmp(y.0)));
+            let dominant = ranked.len() == 1 || *ranked[0].1 >= 3 * *ranked[1].1;
+            if ranked.len() > 1 && reported.insert(actor.name.to_lowercase()) {
                 out.push(Ambiguity {
-                    article: a.article.clone(),
+                    article: String::new(),
                     name: actor.name.clone(),
-                    candidates: cands.iter().cloned().collect(),
-                    resolution: "kept apart".into(),
+                    candidates: ranked.iter().map(|(n, _)| (*n).clone()).collect(),
+                    resolution: if dominant {
+                        format!("merged with the most used: {}", ranked[0].0)
+                    } else {
+                        "kept apart".into()
+                    },
                 });
+            }
+            if !dominant {
+                continue;
+            }
+            let name = ranked[0].0.clone();
+            let short = std::mem::replace(&mut actor.name, name);
+            if !actor.aliases.contains(&short) {
+                actor.aliases.insert(0, short.clone());
+            }
+            for m in a.mentions.iter_mut() {
+                if m.name == short && m.kind == EntityType::PER {
+                    m.name = actor.name.clone();
+                }
             }
         }
     }
@@ -175,5 +191,44 @@ mod tests {
         let r = AliasRegistry::parse("[[actor]]\nname = \"Tony Blair\"\naliases = [\"Blair\"]\n")
             .unwrap();
         assert_eq!(r.resolve("blair").map(|x| x.0), Some("Tony Blair"));
+    }
+
+    fn arts(names: &[&[&str]]) -> Vec<crate::actors::ArticleActors> {
+        names
+            .iter()
+            .enumerate()
+            .map(|(i, ns)| crate::actors::ArticleActors {
+                article: format!("a{i}"),
+                actors: ns
+                    .iter()
+                    .map(|n| gazette_types::Actor {
+                        article: format!("a{i}"),
+                        name: n.to_string(),
+                        kind: EntityType::PER,
+                        aliases: vec![],
+                        role: None,
+                        mentions: vec![],
+                    })
+                    .collect(),
+                ..Default::default()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn surnames_take_the_corpus_full_name_unless_ambiguous() {
+        let mut a = arts(&[
+            &["Tony Blair", "Boris Johnson"],
+            &["Blair"],
+            &["Lyndon Johnson"],
+            &["Johnson"],
+        ]);
+        let amb = canonicalise(&mut a);
+        assert_eq!(a[1].actors[0].name, "Tony Blair");
+        assert_eq!(a[1].actors[0].aliases, vec!["Blair".to_string()]);
+        assert_eq!(a[3].actors[0].name, "Johnson", "two Johnsons: kept apart");
+        assert_eq!(amb.len(), 1);
+        assert_eq!(amb[0].candidates, vec!["Boris Johnson", "Lyndon Johnson"]);
+        assert_eq!(amb[0].resolution, "kept apart");
     }
 }
