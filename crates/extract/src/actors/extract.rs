@@ -600,6 +600,70 @@ mod tests {
         Article::new("t", title, text)
     }
 
+    #[test]
+    fn seed_paragraph_actors_roles_and_merges() {
+        let a = article(
+            "Moscow ends NATO mission",
+            "Russian Foreign Minister Sergei Lavrov said that NATO is uninterested. \
+             Andrei Kortunov, general director of the Russian Council on International \
+             Affairs, a Moscow think tank, agreed. An early October visit to Russia by US \
+             Under Secretary for Political Affairs Victoria Nuland failed. Nuland, who \
+             declared in 2014 that the US had spent $5 billion, left. President Putin and \
+             Russia's allies met in Moscow on Monday.",
+        );
+        let x = ActorExtractor::new().extract(&a);
+        let get = |n: &str| {
+            x.actors
+                .iter()
+                .find(|a| a.name == n)
+                .unwrap_or_else(|| panic!("{n} missing: {:#?}", x.actors))
+        };
+        assert_eq!(
+            get("Sergei Lavrov").role.as_deref(),
+            Some("Russian Foreign Minister")
+        );
+        assert_eq!(
+            get("Andrei Kortunov").role.as_deref(),
+            Some("general director of the Russian Council on International Affairs")
+        );
+        let nuland = get("Victoria Nuland");
+        assert_eq!(nuland.mentions.len(), 2);
+        assert_eq!(nuland.aliases, vec!["Nuland".to_string()]);
+        assert_eq!(get("United States").mentions[0].text, "US");
+        assert_eq!(get("Moscow").mentions.len(), 3, "title + 2 in the body");
+        let russia = get("Russia");
+        assert!(
+            russia.mentions.iter().all(|m| m.text == "Russia"),
+            "no possessive"
+        );
+        assert!(
+            !x.actors
+                .iter()
+                .any(|a| a.name == "Monday" || a.name == "President Putin")
+        );
+        // Body mentions point at their text; title mentions at the title.
+        for m in &x.mentions {
+            let src = if m.field == Field::Title {
+                &a.title
+            } else {
+                &a.text
+            };
+            assert_eq!(m.span.slice(src), m.text);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics_and_spans_hold_their_text(body in "[A-Za-z .,'\u{2019}\"\u{201c}\n-]{0,200}") {
+            static EX: std::sync::OnceLock<ActorExtractor> = std::sync::OnceLock::new();
+            let a = article("", &body);
+            let x = EX.get_or_init(ActorExtractor::new).extract(&a);
+            for m in &x.mentions {
+                proptest::prop_assert_eq!(m.span.slice(&a.text), m.text.as_str());
+            }
+        }
+    }
+
     /// Prints the actors of the article in `ACTORS_FILE` (title line, then body), for
     /// inspection: `ACTORS_FILE=… cargo test -p gazette-extract print_actors -- --ignored`.
     #[test]
