@@ -4,6 +4,7 @@
 
 use std::process::ExitCode;
 
+use gazette_extract::actors::ActorExtractor;
 use gazette_extract::figures::{self, ConflictOptions, FigureExtractor};
 use gazette_types::{Article, Figure, FigureKind};
 use rayon::prelude::*;
@@ -31,6 +32,10 @@ pub(crate) struct Args {
     /// resolved against each article's publication date.
     #[arg(long)]
     pub(crate) relative_periods: bool,
+    /// Skip the named-actor and quote finders: actors are then the names found next to each
+    /// figure, as written (faster).
+    #[arg(long)]
+    pub(crate) no_actors: bool,
     /// Keep only these kinds (comma-separated: money, percent, count, quantity, date, time,
     /// duration, ordinal, number).
     #[arg(long, value_delimiter = ',', value_name = "KIND")]
@@ -56,11 +61,24 @@ struct ConflictRow<'a> {
     end: usize,
 }
 
-/// Finds the figures of every article (in input order, in parallel).
-pub(crate) fn extract_all(articles: &[Article], x: FigureExtractor) -> Vec<Figure> {
+/// Finds the figures of every article (in input order, in parallel), with actors resolved
+/// through the named-actor and quote finders unless `with_actors` is false.
+pub(crate) fn extract_all(
+    articles: &[Article],
+    x: FigureExtractor,
+    with_actors: bool,
+) -> Vec<Figure> {
+    let actors = with_actors.then(ActorExtractor::new);
     articles
         .par_iter()
-        .map(|a| x.extract(a))
+        .map(|a| match &actors {
+            Some(ax) => {
+                let found = ax.extract(a);
+                let said = gazette_extract::quotes::extract_with_actors(a, &found);
+                x.extract_with_actors(a, &found, &said)
+            }
+            None => x.extract(a),
+        })
         .collect::<Vec<_>>()
         .into_iter()
         .flatten()
@@ -89,7 +107,7 @@ pub(crate) fn run(args: Args, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
         .collect::<anyhow::Result<_>>()?;
     let loaded = corpus::load(&args.corpus, global)?;
     let x = FigureExtractor::new().relative_periods(args.relative_periods);
-    let mut found = extract_all(&loaded.articles, x);
+    let mut found = extract_all(&loaded.articles, x, !args.no_actors);
     if !kinds.is_empty() {
         found.retain(|f| kinds.contains(&f.kind));
     }

@@ -41,7 +41,7 @@
 //! assert_eq!(figures[2].actor.as_deref(), Some("Moscow"));
 //! ```
 
-use gazette_types::{Article, Figure, FigureKind, FigureValue};
+use gazette_types::{Article, Figure, FigureKind, FigureValue, Quote, Span};
 
 mod conflicts;
 mod context;
@@ -82,6 +82,90 @@ impl FigureExtractor {
             article.published.as_deref(),
             *self,
         )
+    }
+}
+
+impl FigureExtractor {
+    /// Like [`FigureExtractor::extract`], with each figure's actor resolved against the
+    /// article's named actors and attributed statements: the speaker of a statement that
+    /// contains the figure; else the actor named by the figure's own attribution (`Police
+    /// said 450 …`, `… and Moscow 1,458`) mapped to its canonical name; else the speaker of
+    /// a statement made in the same sentence; else the last person or organisation named
+    /// before the figure in its sentence; else the name found by the figure's own
+    /// attribution cue, as written.
+    pub fn extract_with_actors(
+        &self,
+        article: &Article,
+        actors: &crate::actors::ArticleActors,
+        quotes: &[Quote],
+    ) -> Vec<Figure> {
+        let mut figures = self.extract(article);
+        attribute(&mut figures, &article.text, actors, quotes);
+        figures
+    }
+}
+
+fn attribute(
+    figures: &mut [Figure],
+    text: &str,
+    actors: &crate::actors::ArticleActors,
+    quotes: &[Quote],
+) {
+    let toks = scan::scan(text);
+    let sent = scan::sentences(&toks);
+    // Byte ranges of sentences.
+    let mut ranges: Vec<(usize, usize)> = Vec::new();
+    for (i, t) in toks.iter().enumerate() {
+        if i == 0 || sent[i] != sent[i - 1] {
+            ranges.push((t.start, t.end));
+        } else if let Some(last) = ranges.last_mut() {
+            last.1 = t.end;
+        }
+    }
+    for f in figures.iter_mut() {
+        if matches!(
+            f.kind,
+            FigureKind::Date | FigureKind::Time | FigureKind::Ordinal
+        ) {
+            continue;
+        }
+        if let Some(q) = quotes
+            .iter()
+            .find(|q| q.speaker.is_some() && q.start <= f.start && f.end <= q.end)
+        {
+            f.actor = q.speaker.clone();
+            continue;
+        }
+        let k = ranges.partition_point(|r| r.0 <= f.start);
+        let Some(&(s0, s1)) = k.checked_sub(1).and_then(|k| ranges.get(k)) else {
+            continue;
+        };
+        let mentions: Vec<&crate::actors::ActorMention> = actors
+            .mentions_in(Span::new(s0, s1))
+            .filter(|m| m.kind != gazette_types::EntityType::MISC)
+            .collect();
+        if let Some(h) = f.actor.as_deref()
+            && let Some(m) = mentions
+                .iter()
+                .find(|m| h == m.text || h.contains(m.text.as_str()) || m.text.contains(h))
+        {
+            f.actor = Some(m.name.clone());
+            continue;
+        }
+        if let Some(q) = quotes
+            .iter()
+            .find(|q| q.speaker.is_some() && q.speaker_start.is_some_and(|s| s >= s0 && s < s1))
+        {
+            f.actor = q.speaker.clone();
+            continue;
+        }
+        if let Some(m) = mentions
+            .iter()
+            .rev()
+            .find(|m| m.span.end <= f.start && m.kind != gazette_types::EntityType::LOC)
+        {
+            f.actor = Some(m.name.clone());
+        }
     }
 }
 

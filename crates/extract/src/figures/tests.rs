@@ -392,3 +392,22 @@ mod fuzz {
         }
     }
 }
+
+#[test]
+fn actors_come_from_quotes_and_named_actors() {
+    let text = "Nuland declared in 2014 that the US had spent $5 billion on democracy building. \
+                \"We will send 300 observers,\" said Sergei Lavrov, the Russian foreign minister.";
+    let mut a = Article::new("t", "", text);
+    a.published = Some("2021-10-31".into());
+    let found = crate::actors::ActorExtractor::new().extract(&a);
+    let said = crate::quotes::extract_with_actors(&a, &found);
+    let figs = FigureExtractor::new().extract_with_actors(&a, &found, &said);
+    let money = figs.iter().find(|f| f.kind == FigureKind::Money).unwrap();
+    assert_eq!(money.actor.as_deref(), Some("Nuland"), "{figs:#?}");
+    let observers = figs.iter().find(|f| f.text == "300").unwrap();
+    assert_eq!(
+        observers.actor.as_deref(),
+        Some("Sergei Lavrov"),
+        "{figs:#?}"
+    );
+}
