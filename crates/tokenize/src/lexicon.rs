@@ -70,6 +70,40 @@ pub(crate) fn is_title(word: &str) -> bool {
     )
 }
 
+/// Returns true if and only if `word` followed by a period is an abbreviation that often ends
+/// a sentence (`Inc.`, `etc.`, `Bros.`) or stands before a number (`Dec. 5`), so that a
+/// capitalised word after it starts a new sentence: `changed its name to MCI Inc. Former
+/// chief ...`.
+pub(crate) fn ends_sentences(word: &str) -> bool {
+    matches!(
+        word,
+        "Inc"
+            | "Corp"
+            | "Ltd"
+            | "Co"
+            | "Cos"
+            | "Bros"
+            | "Intl"
+            | "Govt"
+            | "etc"
+            | "Etc"
+            | "Jan"
+            | "Feb"
+            | "Mar"
+            | "Apr"
+            | "Jun"
+            | "Jul"
+            | "Aug"
+            | "Sep"
+            | "Sept"
+            | "Oct"
+            | "Nov"
+            | "Dec"
+            | "approx"
+            | "est"
+    )
+}
+
 /// Returns true if and only if `label` (lower case) is a top-level domain that marks a
 /// scheme-less address such as `wsws.org` or `bbc.co.uk`.
 pub(crate) fn is_tld(label: &[u8]) -> bool {

@@ -291,8 +291,13 @@ impl<'t> Scanner<'t> {
                 return Some(dot + 1);
             }
         }
-        // Initials: `J. R. R. Tolkien`, `George W. Bush`.
-        if letters == 1 && word.chars().all(char::is_uppercase) {
+        // Initials: `J. R. R. Tolkien`, `George W. Bush`; not the last letter of `AT&T.`.
+        if letters == 1
+            && word.chars().all(char::is_uppercase)
+            && !self
+                .char_before(start)
+                .is_some_and(|c| !is_space(c) && !matches!(c, '(' | '[' | '"' | '“' | '‘'))
+        {
             return Some(dot + 1);
         }
         None

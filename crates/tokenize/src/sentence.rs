@@ -9,7 +9,9 @@
 //! * after an abbreviation, initialism or initial that ends with a period (`U.S.`, `etc.`,
 //!   `W.`) only when the next word is a capitalised function word (`The`, `It`, `In` ...), the
 //!   kind of word that starts sentences but not names: `the U.S. Congress` and
-//!   `George W. Bush` stay whole, `in the U.S. The next day` splits. Titles (`Mr.`, `Gen.`)
+//!   `George W. Bush` stay whole, `in the U.S. The next day` splits. After abbreviations
+//!   that often end sentences or precede numbers (`Inc.`, `etc.`, `Dec.`) any capitalised word
+//!   starts a new sentence (`MCI Inc. Former ...`, but `Dec. 5`). Titles (`Mr.`, `Gen.`)
 //!   never end a sentence.
 //!
 //! Numbers keep their periods (`3.5`, `1,389.50`), so they never end a sentence either.
@@ -50,7 +52,15 @@ pub(crate) fn split(text: &str, tokens: &[RawToken]) -> Vec<Range<usize>> {
                         !continues_sentence(next_text)
                     } else {
                         let word = &text[t.start..t.end - 1];
-                        !lexicon::is_title(word) && starts_sentence(next, next_text)
+                        if lexicon::is_title(word) {
+                            false
+                        } else if lexicon::ends_sentences(word) {
+                            next.kind == TokenKind::Word
+                                && !next.abbrev
+                                && next_text.starts_with(char::is_uppercase)
+                        } else {
+                            starts_sentence(next, next_text)
+                        }
                     };
             }
         }

@@ -389,6 +389,17 @@ mod tests {
             ]
         );
         assert_eq!(
+            sentences(
+                "It bought AT&T. Consolidation followed at MCI Inc. Former staff left on Dec. 5 at Warner Bros. However, it grew."
+            ),
+            [
+                "It bought AT&T.",
+                "Consolidation followed at MCI Inc.",
+                "Former staff left on Dec. 5 at Warner Bros.",
+                "However, it grew."
+            ]
+        );
+        assert_eq!(
             sentences("Wait... what? Yes!! \u{201C}No.\u{201D} 2021 was hard."),
             [
                 "Wait... what?",
