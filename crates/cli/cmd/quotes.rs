@@ -3,6 +3,7 @@
 
 use std::process::ExitCode;
 
+use gazette_extract::actors::ActorExtractor;
 use gazette_extract::quotes::{self, LedgerOptions};
 use gazette_types::{Article, Quote};
 use rayon::prelude::*;
@@ -63,15 +64,25 @@ struct LedgerRow<'a> {
     text: &'a str,
 }
 
-/// Finds the statements of every article (in input order, in parallel).
-pub(crate) fn extract_all(articles: &[Article]) -> Vec<Quote> {
-    articles
+/// Finds the actors and statements of every article (in input order, in parallel). The
+/// speakers are the actor extractor's actors.
+pub(crate) fn extract_all(articles: &[Article]) -> (Vec<Quote>, Vec<gazette_types::Actor>) {
+    let extractor = ActorExtractor::new();
+    let per: Vec<(Vec<Quote>, Vec<gazette_types::Actor>)> = articles
         .par_iter()
-        .map(quotes::extract_with_fallback)
-        .collect::<Vec<_>>()
-        .into_iter()
-        .flatten()
-        .collect()
+        .map(|a| {
+            let found = extractor.extract(a);
+            let actors = quotes::body_actors(a, &found);
+            (quotes::extract(a, &actors), actors)
+        })
+        .collect();
+    let mut all_quotes = Vec::new();
+    let mut all_actors = Vec::new();
+    for (q, a) in per {
+        all_quotes.extend(q);
+        all_actors.extend(a);
+    }
+    (all_quotes, all_actors)
 }
 
 pub(crate) fn run(args: Args, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
@@ -82,7 +93,7 @@ pub(crate) fn run(args: Args, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
         );
     }
     let loaded = corpus::load(&args.corpus, global)?;
-    let found = extract_all(&loaded.articles);
+    let (found, actors) = extract_all(&loaded.articles);
     if args.ledger {
         let opts = LedgerOptions {
             min_words: args.min_words,
@@ -126,7 +137,7 @@ pub(crate) fn run(args: Args, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
             output::write_records(&rows, &args.output)?;
         }
     } else if args.speakers {
-        let table = quotes::speaker_table(&loaded.articles, &found, &[]);
+        let table = quotes::speaker_table(&loaded.articles, &found, &actors);
         output::write_records(&table, &args.output)?;
     } else {
         let meta: std::collections::HashMap<&str, &Article> =

@@ -5,6 +5,7 @@
 //! sentence or, for a trailing cue (`…, X said.`), from the sentence start; quotes inside such
 //! content are absorbed into it; (3) quotes left over take the cue before them, continue the
 //! previous quote, or stay unattributed.
+#![allow(clippy::needless_range_loop)] // token indices are compared across the loops
 
 use gazette_types::{Article, EntityType, Quote};
 
@@ -207,6 +208,9 @@ fn cue_at(ctx: &Ctx<'_>, k: usize) -> Option<usize> {
     }
     let next = toks.get(k + 1);
     let next_is = |w: &str| next.is_some_and(|n| n.lower == w);
+    if next_is("tank") || next_is("tanks") {
+        return None; // "think tank"
+    }
     if weak {
         let subject = subject_kind(ctx, k);
         let that = next_is("that")
@@ -219,8 +223,8 @@ fn cue_at(ctx: &Ctx<'_>, k: usize) -> Option<usize> {
             "show" | "find" | "seem" | "appear" | "endorse" | "support" | "oppose" | "want"
             | "seek" | "plan" | "decline" | "refuse" | "back" | "expect" | "hope" | "prefer"
             | "discuss" | "attack" | "express" | "criticize" | "blame" => subject,
-            "believe" | "think" | "feel" | "know" | "fear" | "hope" | "expect" | "doubt"
-            | "suspect" | "wonder" | "understand" => {
+            "believe" | "think" | "feel" | "know" | "fear" | "doubt" | "suspect" | "wonder"
+            | "understand" => {
                 subject
                     && (that
                         || quote_soon
@@ -716,7 +720,8 @@ fn np_at(ctx: &Ctx<'_>, i: usize, sent: usize) -> Speaker {
 fn resolve(ctx: &Ctx<'_>, at: usize, person: bool) -> Option<String> {
     let window = 1500;
     for c in ctx.cands.iter().rev() {
-        if c.end > at {
+        if c.end > at || ctx.scan.toks[c.first_tok].in_quote.is_some() {
+            // mentions inside quotes are not the ones a later pronoun picks up
             continue;
         }
         if at - c.end > window {
@@ -901,7 +906,7 @@ pub(crate) fn attribute(article: &Article, scan: &Scan, cands: &[Cand]) -> Vec<Q
                             | "later"
                     )
                 }));
-        let mut range = None;
+        let range;
         if toks[k].lower == "according" {
             // "According to X, …" or "…, according to X."
             let before = content_range(&ctx, sent.first, k);

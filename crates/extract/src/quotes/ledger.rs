@@ -354,7 +354,8 @@ pub fn speaker_table(articles: &[Article], quotes: &[Quote], actors: &[Actor]) -
         kind_any.entry(a.name.as_str()).or_insert(a.kind.as_str());
     }
     // (source, speaker) -> (type, quotes, direct, articles)
-    let mut rows: BTreeMap<(String, String), (String, usize, usize, Vec<String>)> = BTreeMap::new();
+    type Counts = (String, usize, usize, Vec<String>); // type, quotes, direct, articles
+    let mut rows: BTreeMap<(String, String), Counts> = BTreeMap::new();
     let mut totals: BTreeMap<String, usize> = BTreeMap::new();
     for q in quotes {
         let src = source

@@ -56,10 +56,186 @@ pub fn extract(article: &Article, actors: &[Actor]) -> Vec<Quote> {
     attribute::attribute(article, &scan, &cands)
 }
 
+/// Like [`extract`], with the actors found by the actor extractor
+/// ([`crate::actors::ActorExtractor::extract`]); only mentions in the body are used.
+pub fn extract_with_actors(article: &Article, found: &crate::actors::ArticleActors) -> Vec<Quote> {
+    extract(article, &body_actors(article, found))
+}
+
+/// The actors of `found` with only their mentions in the body ([`Article::text`]), in the
+/// shape [`extract`] takes.
+pub fn body_actors(article: &Article, found: &crate::actors::ArticleActors) -> Vec<Actor> {
+    let mut out: Vec<Actor> = found
+        .actors
+        .iter()
+        .map(|a| Actor {
+            mentions: Vec::new(),
+            ..a.clone()
+        })
+        .collect();
+    for m in &found.mentions {
+        if m.field != crate::actors::Field::Body || m.span.end > article.text.len() {
+            continue;
+        }
+        if let Some(a) = out.get_mut(m.actor) {
+            a.mentions.push(gazette_types::Mention {
+                text: m.text.clone(),
+                start: m.span.start,
+                end: m.span.end,
+            });
+        }
+    }
+    out.retain(|a| !a.mentions.is_empty());
+    out
+}
+
 /// Like [`extract`], with speaker candidates proposed from capitalised names in the text
 /// (titles cut off, surnames merged into earlier full names) instead of an actor list.
 pub fn extract_with_fallback(article: &Article) -> Vec<Quote> {
     let scan = scan::scan(&article.text);
     let cands = names::fallback(&article.text, &scan);
     attribute::attribute(article, &scan, &cands)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn run(text: &str) -> Vec<Quote> {
+        extract_with_fallback(&Article::new("t", "", text))
+    }
+
+    fn find<'a>(quotes: &'a [Quote], needle: &str) -> &'a Quote {
+        quotes
+            .iter()
+            .find(|q| q.text.contains(needle))
+            .unwrap_or_else(|| panic!("no quote containing {needle:?} in {quotes:#?}"))
+    }
+
+    #[test]
+    fn pronoun_in_parenthetical_resolves_to_last_person() {
+        let q = run(
+            "Deputy Minister Anna Petrova said talks had failed. The ministry, she \
+                     stated, does not \"see any reason to continue.\"",
+        );
+        let q = find(&q, "see any reason");
+        assert_eq!(q.speaker.as_deref(), Some("Anna Petrova"));
+        assert_eq!(q.speaker_text.as_deref(), Some("she"));
+        assert_eq!(q.cue.as_deref(), Some("stated"));
+    }
+
+    #[test]
+    fn cue_orders_and_tenses() {
+        let q = run(
+            "“We will leave,” said John Carter. “We are done,” Carter added. Mary \
+                     Jones had declared that the deal was dead. According to Tom Reed, the \
+                     vote is off.",
+        );
+        assert_eq!(
+            find(&q, "We will leave").speaker.as_deref(),
+            Some("John Carter")
+        );
+        assert_eq!(
+            find(&q, "We are done").speaker.as_deref(),
+            Some("John Carter")
+        );
+        let d = find(&q, "the deal was dead");
+        assert_eq!(
+            (d.speaker.as_deref(), d.direct),
+            (Some("Mary Jones"), false)
+        );
+        assert_eq!(
+            find(&q, "the vote is off").speaker.as_deref(),
+            Some("Tom Reed")
+        );
+    }
+
+    #[test]
+    fn organisations_speak_through_they() {
+        let q = run(
+            "Three fellows of the Institute for Public Policy published a paper. \
+                     \"The plan must change,\" they wrote.",
+        );
+        let q = find(&q, "The plan must change");
+        assert_eq!(q.speaker.as_deref(), Some("Institute for Public Policy"));
+    }
+
+    #[test]
+    fn unresolved_speaker_is_none() {
+        let q = run("\"It is over now, and nothing will change that,\" he said.");
+        assert_eq!(q.len(), 1);
+        assert_eq!(q[0].speaker, None);
+        assert_eq!(q[0].speaker_text.as_deref(), Some("he"));
+    }
+
+    #[test]
+    fn multi_paragraph_quote_keeps_its_speaker() {
+        let q = run(
+            "Senator Ruth Vale said: “We were never told.\n\n“And we will not \
+                     forget it.”",
+        );
+        assert_eq!(find(&q, "never told").speaker.as_deref(), Some("Ruth Vale"));
+        assert_eq!(find(&q, "not forget").speaker.as_deref(), Some("Ruth Vale"));
+    }
+
+    #[test]
+    fn ptb_quotes() {
+        let q = run("``The market will recover,'' said analyst Joan Pike.");
+        let q = find(&q, "market will recover");
+        assert_eq!(q.speaker.as_deref(), Some("Joan Pike"));
+        assert!(q.direct);
+    }
+
+    #[test]
+    fn actor_list_gives_canonical_names() {
+        let text = "Lavrov said the talks were over.";
+        let article = Article::new("a", "", text);
+        let actor = Actor {
+            article: "a".into(),
+            name: "Sergei Lavrov".into(),
+            kind: gazette_types::EntityType::PER,
+            aliases: vec!["Lavrov".into()],
+            role: None,
+            mentions: vec![gazette_types::Mention {
+                text: "Lavrov".into(),
+                start: 0,
+                end: 6,
+            }],
+        };
+        let q = extract(&article, &[actor]);
+        assert_eq!(q[0].speaker.as_deref(), Some("Sergei Lavrov"));
+        assert_eq!(q[0].text, "the talks were over");
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(400))]
+        #[test]
+        fn never_panics_and_offsets_hold(
+            parts in proptest::collection::vec(
+                prop_oneof![
+                    Just("\"".to_string()), Just("“".to_string()), Just("”".to_string()),
+                    Just("‘".to_string()), Just("’".to_string()), Just("``".to_string()),
+                    Just("''".to_string()), Just(" said ".to_string()), Just(" he ".to_string()),
+                    Just("According to ".to_string()), Just("\n\n".to_string()),
+                    Just(", ".to_string()), Just(". ".to_string()), Just(":".to_string()),
+                    "[A-Z][a-z]{1,6}", "[a-z]{1,8}", "\\PC{0,4}",
+                ],
+                0..40,
+            )
+        ) {
+            let text: String = parts.concat();
+            let article = Article::new("p", "", text.clone());
+            for q in extract_with_fallback(&article) {
+                prop_assert!(q.start < q.end && q.end <= text.len());
+                prop_assert_eq!(&text[q.start..q.end], q.text.as_str());
+                if let (Some(s), Some(e)) = (q.speaker_start, q.speaker_end) {
+                    prop_assert_eq!(&text[s..e], q.speaker_text.as_deref().unwrap_or(""));
+                }
+                if let (Some(s), Some(e)) = (q.cue_start, q.cue_end) {
+                    prop_assert_eq!(&text[s..e], q.cue.as_deref().unwrap_or(""));
+                }
+            }
+        }
+    }
 }

@@ -1,5 +1,6 @@
 //! Speaker candidates: actor mentions mapped onto tokens, and a fallback that proposes
 //! capitalised names when no actor list is given.
+#![allow(clippy::needless_range_loop)]
 
 use gazette_types::{Actor, EntityType};
 
@@ -125,8 +126,8 @@ pub(crate) fn fallback(text: &str, scan: &Scan) -> Vec<Cand> {
         t.kind == Kind::Word && t.cap && !lexicon::is_not_name(&t.lower)
     };
     while k < n {
-        if !is_name_word(k)
-            && !(toks[k].kind == Kind::Word && toks[k].cap && lexicon::is_title(&toks[k].lower))
+        if !(is_name_word(k)
+            || toks[k].kind == Kind::Word && toks[k].cap && lexicon::is_title(&toks[k].lower))
         {
             k += 1;
             continue;

@@ -40,9 +40,6 @@ impl Tok {
     pub(crate) fn is_word(&self) -> bool {
         self.kind == Kind::Word
     }
-    pub(crate) fn is(&self, s: &str) -> bool {
-        self.lower == s
-    }
 }
 
 /// A quote found between a pair of quotation marks.
@@ -73,8 +70,6 @@ pub(crate) struct Sentence {
     pub(crate) first: usize,
     /// One past the last token.
     pub(crate) last: usize,
-    pub(crate) start: usize,
-    pub(crate) end: usize,
 }
 
 /// The scanned article.
@@ -497,12 +492,7 @@ fn sentences(toks: &mut [Tok]) -> Vec<Sentence> {
             t.sent = out.len();
         }
         let _ = i;
-        out.push(Sentence {
-            first: f,
-            last: l,
-            start: toks[f].start,
-            end: toks[l - 1].end,
-        });
+        out.push(Sentence { first: f, last: l });
     }
     out
 }
@@ -561,7 +551,11 @@ mod tests {
     fn sentences_split_after_quotes_and_not_after_mr() {
         let t = "Mr. Smith said “go.” Then he left. U.S. officials agreed.";
         let s = scan(t);
-        let texts: Vec<&str> = s.sents.iter().map(|x| &t[x.start..x.end]).collect();
+        let texts: Vec<&str> = s
+            .sents
+            .iter()
+            .map(|x| &t[s.toks[x.first].start..s.toks[x.last - 1].end])
+            .collect();
         assert_eq!(
             texts,
             vec![
