@@ -18,8 +18,8 @@
 //! (`more than [one trillion dollars]`, qualifier `more than`) and a leading `a`
 //! (`a [dozen]`); `Saturday's` is the date `Saturday`; ranges are two figures; ages
 //! (`McCarthy, 94`) and rates (`$250 a day`) are quantities. Dates without a year resolve
-//! against the article's `published` date (see [`dates`](self) rules in the module
-//! `dates.rs`): a bare weekday is the latest one on or before publication (the next one in
+//! against the article's `published` date (rules in `dates.rs`): a bare weekday is the
+//! latest one on or before publication (the next one in
 //! future-tense sentences), a month or month-day the occurrence nearest publication.
 //! Relative periods (`last week`, `this year`, `yesterday`) are not figures by default (as
 //! in IEER); [`FigureExtractor::relative_periods`] turns them on.
