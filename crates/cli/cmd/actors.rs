@@ -271,32 +271,16 @@ fn cooccurrence(found: &[ArticleActors], unit: Unit, top: usize) -> Vec<PairRow>
             };
             groups.entry(key).or_default().insert(m.actor);
         }
-        let mut pairs: BTreeSet<(usize, usize)> = BTreeSet::new();
+        // Pairs per unit: once per sentence, or once per article.
+        let mut per_unit: Vec<(usize, usize)> = Vec::new();
         for g in groups.values() {
             let v: Vec<usize> = g.iter().copied().collect();
-            for i in 0..v.len() {
-                for j in i + 1..v.len() {
-                    pairs.insert((v[i], v[j]));
+            for (k, &x) in v.iter().enumerate() {
+                for &y in &v[k + 1..] {
+                    per_unit.push((x, y));
                 }
             }
         }
-        // Count each pair once per unit (per article for `article`, per sentence otherwise).
-        let per_unit: Vec<(usize, usize)> = match unit {
-            Unit::Article => pairs.into_iter().collect(),
-            Unit::Sentence => groups
-                .values()
-                .flat_map(|g| {
-                    let v: Vec<usize> = g.iter().copied().collect();
-                    let mut out = Vec::new();
-                    for i in 0..v.len() {
-                        for j in i + 1..v.len() {
-                            out.push((v[i], v[j]));
-                        }
-                    }
-                    out
-                })
-                .collect(),
-        };
         for (i, j) in per_unit {
             let (a, b) = (&f.actors[i], &f.actors[j]);
             let (a, b) = if (a.name.as_str(), a.kind) <= (b.name.as_str(), b.kind) {
