@@ -1,0 +1,675 @@
+//! Streaming, parallel term and n-gram counting into [`CorpusCounts`].
+
+use std::collections::HashMap;
+
+use foldhash::fast::RandomState;
+use gazette_types::Article;
+use rayon::prelude::*;
+
+use crate::analyze::{Analyzer, CountOptions, Kind, scan};
+use crate::intern::Interner;
+use crate::period::Period;
+
+/// What is counted: single terms or n-grams.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    /// Single words (and numbers, unless turned off).
+    Terms,
+    /// Sequences of `n` words (n ≥ 2) that do not cross punctuation. With stop words dropped,
+    /// an n-gram may contain stop words inside (`secretary of state`) but not begin or end
+    /// with one.
+    Ngrams(usize),
+}
+
+/// The group an article is counted in: a metadata value and a period.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct GroupKey {
+    /// Value of the grouping field (`None` when not grouping by a field; an article without
+    /// the field has `Some("")`).
+    pub group: Option<String>,
+    /// Period label (`None` when not grouping by period or the article has no usable date).
+    pub period: Option<String>,
+}
+
+impl GroupKey {
+    /// A readable label: `group / period`, either alone, or `corpus` for no grouping.
+    pub fn label(&self) -> String {
+        match (&self.group, &self.period) {
+            (Some(g), Some(p)) => format!("{g} / {p}"),
+            (Some(g), None) => g.clone(),
+            (None, Some(p)) => p.clone(),
+            (None, None) => "corpus".to_string(),
+        }
+    }
+}
+
+/// How articles are grouped.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Grouping {
+    /// Metadata field to group by (`source`, `author`, any `meta` key).
+    pub field: Option<String>,
+    /// Calendar period to group by.
+    pub period: Option<Period>,
+}
+
+impl Grouping {
+    /// The key of one article.
+    pub fn key_of(&self, article: &Article) -> GroupKey {
+        GroupKey {
+            group: self
+                .field
+                .as_deref()
+                .map(|f| article.field(f).unwrap_or("").trim().to_string()),
+            period: self
+                .period
+                .and_then(|p| article.published.as_deref().and_then(|d| p.label(d))),
+        }
+    }
+}
+
+const DROP: u32 = u32::MAX;
+
+/// What a distinct surface form counts as; computed once per form.
+#[derive(Clone, Copy)]
+struct SurfInfo {
+    /// Id in `canon`, or `DROP` for numbers when numbers are off.
+    canon: u32,
+    /// Stop word (by its surface form).
+    stop: bool,
+    /// Counted as a unigram (not dropped by stop word, number or term filters).
+    counted: bool,
+}
+
+/// Frequency of a term in some slice of the corpus.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Stat {
+    count: u64,
+    docs: u64,
+}
+
+#[derive(Default)]
+struct KeyAcc {
+    words: u64,
+    docs: u64,
+    terms: HashMap<u32, Stat, RandomState>,
+}
+
+struct DocRec {
+    index: usize,
+    id: String,
+    key: u32,
+    words: u64,
+    terms: Vec<(u32, u64)>,
+}
+
+/// One worker's partial counts. Ids are local to it until merged.
+struct Local<'a> {
+    an: &'a Analyzer,
+    unit: Unit,
+    grouping: &'a Grouping,
+    per_article: bool,
+    surf: Interner,
+    info: Vec<SurfInfo>,
+    canon: Interner,
+    grams: Interner,
+    keys: HashMap<GroupKey, u32, RandomState>,
+    key_list: Vec<GroupKey>,
+    accs: Vec<KeyAcc>,
+    docs: Vec<DocRec>,
+    scratch_counts: Vec<u64>,
+    touched: Vec<u32>,
+    window: Vec<u32>,
+    gram_buf: String,
+}
+
+impl<'a> Local<'a> {
+    fn new(an: &'a Analyzer, unit: Unit, grouping: &'a Grouping, per_article: bool) -> Self {
+        Local {
+            an,
+            unit,
+            grouping,
+            per_article,
+            surf: Interner::default(),
+            info: Vec::new(),
+            canon: Interner::default(),
+            grams: Interner::default(),
+            keys: HashMap::default(),
+            key_list: Vec::new(),
+            accs: Vec::new(),
+            docs: Vec::new(),
+            scratch_counts: Vec::new(),
+            touched: Vec::new(),
+            window: Vec::new(),
+            gram_buf: String::new(),
+        }
+    }
+
+    fn key_id(&mut self, key: GroupKey) -> u32 {
+        if let Some(&id) = self.keys.get(&key) {
+            return id;
+        }
+        let id = self.key_list.len() as u32;
+        self.keys.insert(key.clone(), id);
+        self.key_list.push(key);
+        self.accs.push(KeyAcc::default());
+        id
+    }
+
+    fn add(&mut self, index: usize, article: &Article) {
+        let key = self.key_id(self.grouping.key_of(article));
+        let an = self.an;
+        let mut words = 0u64;
+        let Local {
+            surf,
+            info,
+            canon,
+            grams,
+            scratch_counts,
+            touched,
+            window,
+            gram_buf,
+            unit,
+            ..
+        } = self;
+        let bump = |id: u32, scratch: &mut Vec<u64>, touched: &mut Vec<u32>| {
+            let i = id as usize;
+            if i >= scratch.len() {
+                scratch.resize(i + 1024, 0);
+            }
+            if scratch[i] == 0 {
+                touched.push(id);
+            }
+            scratch[i] += 1;
+        };
+        window.clear();
+        scan(&an.tokenizer, &article.text, |t| {
+            words += 1;
+            let (sid, new) = surf.intern(t.raw);
+            if new {
+                let norm = an.normalize(t.raw);
+                let stop = an.is_stopword(&norm);
+                let drop_number = !an.opts.numbers && t.kind == Kind::Number;
+                let c = if drop_number {
+                    DROP
+                } else {
+                    canon.intern(&an.canonical(&norm)).0
+                };
+                let counted = c != DROP
+                    && !(stop && an.opts.drop_stopwords)
+                    && an.passes_filter(canon.resolve(c));
+                info.push(SurfInfo {
+                    canon: c,
+                    stop,
+                    counted,
+                });
+            }
+            let si = info[sid as usize];
+            match *unit {
+                Unit::Terms => {
+                    if si.counted {
+                        bump(si.canon, scratch_counts, touched);
+                    }
+                }
+                Unit::Ngrams(n) => {
+                    if t.boundary {
+                        window.clear();
+                    }
+                    if si.canon == DROP {
+                        window.clear();
+                        return;
+                    }
+                    window.push(sid);
+                    if window.len() > n {
+                        window.remove(0);
+                    }
+                    if window.len() == n {
+                        let first = info[window[0] as usize];
+                        let last = info[window[n - 1] as usize];
+                        if an.opts.drop_stopwords && (first.stop || last.stop) {
+                            return;
+                        }
+                        gram_buf.clear();
+                        for (k, &w) in window.iter().enumerate() {
+                            if k > 0 {
+                                gram_buf.push(' ');
+                            }
+                            gram_buf.push_str(canon.resolve(info[w as usize].canon));
+                        }
+                        if !an.passes_filter(gram_buf) {
+                            return;
+                        }
+                        let gid = grams.intern(gram_buf).0;
+                        bump(gid, scratch_counts, touched);
+                    }
+                }
+            }
+        });
+        let acc = &mut self.accs[key as usize];
+        acc.words += words;
+        acc.docs += 1;
+        let mut doc_terms = Vec::new();
+        for id in self.touched.drain(..) {
+            let c = std::mem::take(&mut self.scratch_counts[id as usize]);
+            let s = acc.terms.entry(id).or_default();
+            s.count += c;
+            s.docs += 1;
+            if self.per_article {
+                doc_terms.push((id, c));
+            }
+        }
+        if self.per_article {
+            self.docs.push(DocRec {
+                index,
+                id: article.id.clone(),
+                key,
+                words,
+                terms: doc_terms,
+            });
+        }
+    }
+
+    fn terms(&self) -> &Interner {
+        match self.unit {
+            Unit::Terms => &self.canon,
+            Unit::Ngrams(_) => &self.grams,
+        }
+    }
+
+    /// Merges `other` into `self`.
+    fn merge(mut self, other: Local<'a>) -> Local<'a> {
+        let map = match self.unit {
+            Unit::Terms => self.canon.absorb(&other.canon),
+            Unit::Ngrams(_) => self.grams.absorb(&other.grams),
+        };
+        let mut key_map = Vec::with_capacity(other.key_list.len());
+        for key in other.key_list {
+            key_map.push(self.key_id(key));
+        }
+        for (k, acc) in other.accs.into_iter().enumerate() {
+            let mine = &mut self.accs[key_map[k] as usize];
+            mine.words += acc.words;
+            mine.docs += acc.docs;
+            for (id, s) in acc.terms {
+                let e = mine.terms.entry(map[id as usize]).or_default();
+                e.count += s.count;
+                e.docs += s.docs;
+            }
+        }
+        for mut d in other.docs {
+            d.key = key_map[d.key as usize];
+            for t in &mut d.terms {
+                t.0 = map[t.0 as usize];
+            }
+            self.docs.push(d);
+        }
+        self
+    }
+}
+
+/// Counts for one article (kept when counting per article).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArticleCounts {
+    /// Article id.
+    pub id: String,
+    /// Index of the article's group key in [`CorpusCounts::keys`].
+    pub key: usize,
+    /// Words (word and number tokens) in the article.
+    pub words: u64,
+    /// (term id, count), sorted by term id (ids index [`CorpusCounts::vocabulary`]).
+    pub terms: Vec<(u32, u64)>,
+}
+
+/// Counts of one term in one group.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TermCount {
+    /// Term id (index into [`CorpusCounts::vocabulary`]).
+    pub term: u32,
+    /// Occurrences.
+    pub count: u64,
+    /// Articles it occurs in.
+    pub documents: u64,
+}
+
+/// Per-group totals and term counts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GroupCounts {
+    /// The group.
+    pub key: GroupKey,
+    /// Words in the group.
+    pub words: u64,
+    /// Articles in the group.
+    pub documents: u64,
+    /// Term counts, sorted by term id.
+    pub terms: Vec<TermCount>,
+}
+
+/// Builds [`CorpusCounts`] from batches of articles; memory grows with the vocabulary (and
+/// with the corpus only when counting per article).
+pub struct CountsBuilder {
+    analyzer: Analyzer,
+    unit: Unit,
+    grouping: Grouping,
+    per_article: bool,
+    parts: Vec<PartialCounts>,
+    next_index: usize,
+}
+
+/// A merged, id-resolved partial result (owned; no borrow of the builder).
+struct PartialCounts {
+    terms: Vec<Box<str>>,
+    keys: Vec<GroupKey>,
+    accs: Vec<KeyAcc>,
+    docs: Vec<DocRec>,
+}
+
+impl CountsBuilder {
+    /// A builder counting single terms over the whole corpus with these options.
+    pub fn new(options: &CountOptions) -> CountsBuilder {
+        CountsBuilder {
+            analyzer: Analyzer::new(options),
+            unit: Unit::Terms,
+            grouping: Grouping::default(),
+            per_article: false,
+            parts: Vec::new(),
+            next_index: 0,
+        }
+    }
+
+    /// Count n-grams or terms.
+    pub fn unit(mut self, unit: Unit) -> CountsBuilder {
+        self.unit = match unit {
+            Unit::Ngrams(n) if n < 2 => Unit::Terms,
+            u => u,
+        };
+        self
+    }
+
+    /// Group articles by a metadata field and/or period.
+    pub fn grouping(mut self, grouping: Grouping) -> CountsBuilder {
+        self.grouping = grouping;
+        self
+    }
+
+    /// Keep counts per article (needed for [`CorpusCounts::article_terms`], dispersion and
+    /// per-article tf-idf). Memory then grows with the corpus.
+    pub fn per_article(mut self, yes: bool) -> CountsBuilder {
+        self.per_article = yes;
+        self
+    }
+
+    /// Counts a batch of articles in parallel. Batches may be of any size; the result does not
+    /// depend on how the corpus is split into batches or on the number of threads.
+    pub fn add(&mut self, articles: &[Article]) -> &mut CountsBuilder {
+        let base = self.next_index;
+        self.next_index += articles.len();
+        let (an, unit, grouping, per_article) =
+            (&self.analyzer, self.unit, &self.grouping, self.per_article);
+        let local = articles
+            .par_iter()
+            .enumerate()
+            .with_min_len(16)
+            .fold(
+                || Local::new(an, unit, grouping, per_article),
+                |mut l, (i, a)| {
+                    l.add(base + i, a);
+                    l
+                },
+            )
+            .reduce(|| Local::new(an, unit, grouping, per_article), Local::merge);
+        let part = PartialCounts {
+            terms: local.terms().strings().to_vec(),
+            keys: local.key_list,
+            accs: local.accs,
+            docs: local.docs,
+        };
+        // Merge as we go so memory stays bounded by the vocabulary.
+        match self.parts.pop() {
+            None => self.parts.push(part),
+            Some(prev) => self.parts.push(merge_parts(prev, part)),
+        }
+        self
+    }
+
+    /// Finishes counting: sorts the vocabulary and groups and applies `min_count`.
+    pub fn finish(mut self) -> CorpusCounts {
+        let part = self.parts.pop().unwrap_or(PartialCounts {
+            terms: Vec::new(),
+            keys: Vec::new(),
+            accs: Vec::new(),
+            docs: Vec::new(),
+        });
+        let min = self.analyzer.opts.min_count.max(1);
+        // Corpus totals per local id.
+        let mut totals = vec![Stat::default(); part.terms.len()];
+        for acc in &part.accs {
+            for (&id, s) in &acc.terms {
+                totals[id as usize].count += s.count;
+                totals[id as usize].docs += s.docs;
+            }
+        }
+        let mut kept: Vec<u32> = (0..part.terms.len() as u32)
+            .filter(|&i| totals[i as usize].count >= min)
+            .collect();
+        kept.sort_by(|&a, &b| part.terms[a as usize].cmp(&part.terms[b as usize]));
+        let mut remap = vec![DROP; part.terms.len()];
+        for (new, &old) in kept.iter().enumerate() {
+            remap[old as usize] = new as u32;
+        }
+        let vocab: Vec<String> = kept
+            .iter()
+            .map(|&i| part.terms[i as usize].to_string())
+            .collect();
+        let term_totals: Vec<(u64, u64)> = kept
+            .iter()
+            .map(|&i| (totals[i as usize].count, totals[i as usize].docs))
+            .collect();
+        // Groups in sorted order.
+        let mut key_order: Vec<usize> = (0..part.keys.len()).collect();
+        key_order.sort_by(|&a, &b| part.keys[a].cmp(&part.keys[b]));
+        let mut key_remap = vec![0usize; part.keys.len()];
+        for (new, &old) in key_order.iter().enumerate() {
+            key_remap[old] = new;
+        }
+        let mut accs: Vec<Option<KeyAcc>> = part.accs.into_iter().map(Some).collect();
+        let groups: Vec<GroupCounts> = key_order
+            .iter()
+            .map(|&old| {
+                let acc = accs[old].take().expect("each key once");
+                let mut terms: Vec<TermCount> = acc
+                    .terms
+                    .into_iter()
+                    .filter(|(id, _)| remap[*id as usize] != DROP)
+                    .map(|(id, s)| TermCount {
+                        term: remap[id as usize],
+                        count: s.count,
+                        documents: s.docs,
+                    })
+                    .collect();
+                terms.sort_unstable_by_key(|t| t.term);
+                GroupCounts {
+                    key: part.keys[old].clone(),
+                    words: acc.words,
+                    documents: acc.docs,
+                    terms,
+                }
+            })
+            .collect();
+        let articles = self.per_article.then(|| {
+            let mut docs = part.docs;
+            docs.sort_by_key(|d| d.index);
+            docs.into_iter()
+                .map(|d| {
+                    let mut terms: Vec<(u32, u64)> = d
+                        .terms
+                        .into_iter()
+                        .filter(|(id, _)| remap[*id as usize] != DROP)
+                        .map(|(id, c)| (remap[id as usize], c))
+                        .collect();
+                    terms.sort_unstable();
+                    ArticleCounts {
+                        id: d.id,
+                        key: key_remap[d.key as usize],
+                        words: d.words,
+                        terms,
+                    }
+                })
+                .collect()
+        });
+        CorpusCounts {
+            words: groups.iter().map(|g| g.words).sum(),
+            documents: groups.iter().map(|g| g.documents).sum(),
+            vocab,
+            totals: term_totals,
+            groups,
+            articles,
+            grouping: std::mem::take(&mut self.grouping),
+            unit: self.unit,
+            options: self.analyzer.opts.clone(),
+        }
+    }
+}
+
+fn merge_parts(mut a: PartialCounts, b: PartialCounts) -> PartialCounts {
+    let mut index: HashMap<Box<str>, u32, RandomState> = a
+        .terms
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.clone(), i as u32))
+        .collect();
+    let map: Vec<u32> = b
+        .terms
+        .into_iter()
+        .map(|t| {
+            if let Some(&i) = index.get(&t) {
+                return i;
+            }
+            let i = a.terms.len() as u32;
+            a.terms.push(t.clone());
+            index.insert(t, i);
+            i
+        })
+        .collect();
+    let mut key_index: HashMap<GroupKey, usize, RandomState> = a
+        .keys
+        .iter()
+        .cloned()
+        .enumerate()
+        .map(|(i, k)| (k, i))
+        .collect();
+    let mut key_map = Vec::new();
+    for k in b.keys {
+        let i = *key_index.entry(k.clone()).or_insert_with(|| {
+            a.keys.push(k);
+            a.accs.push(KeyAcc::default());
+            a.keys.len() - 1
+        });
+        key_map.push(i);
+    }
+    for (k, acc) in b.accs.into_iter().enumerate() {
+        let mine = &mut a.accs[key_map[k]];
+        mine.words += acc.words;
+        mine.docs += acc.docs;
+        for (id, s) in acc.terms {
+            let e = mine.terms.entry(map[id as usize]).or_default();
+            e.count += s.count;
+            e.docs += s.docs;
+        }
+    }
+    for mut d in b.docs {
+        d.key = key_map[d.key as usize] as u32;
+        for t in &mut d.terms {
+            t.0 = map[t.0 as usize];
+        }
+        a.docs.push(d);
+    }
+    a
+}
+
+/// Term or n-gram counts of a corpus, overall and per group, ready to be turned into tables.
+///
+/// Term ids index [`CorpusCounts::vocabulary`], which is sorted, so ids (and every table) are
+/// the same for any thread count and batch size.
+#[derive(Debug, Clone)]
+pub struct CorpusCounts {
+    pub(crate) vocab: Vec<String>,
+    pub(crate) totals: Vec<(u64, u64)>,
+    pub(crate) groups: Vec<GroupCounts>,
+    pub(crate) articles: Option<Vec<ArticleCounts>>,
+    pub(crate) words: u64,
+    pub(crate) documents: u64,
+    pub(crate) grouping: Grouping,
+    pub(crate) unit: Unit,
+    pub(crate) options: CountOptions,
+}
+
+impl CorpusCounts {
+    /// Counts single terms of all `articles` (one batch, no grouping, per-article counts kept).
+    pub fn from_articles(articles: &[Article], options: &CountOptions) -> CorpusCounts {
+        let mut b = CountsBuilder::new(options).per_article(true);
+        b.add(articles);
+        b.finish()
+    }
+
+    /// Starts a builder; see [`CountsBuilder`].
+    pub fn builder(options: &CountOptions) -> CountsBuilder {
+        CountsBuilder::new(options)
+    }
+
+    /// The sorted vocabulary (terms or n-grams counted at least `min_count` times).
+    pub fn vocabulary(&self) -> &[String] {
+        &self.vocab
+    }
+
+    /// The id of a term, if it was counted.
+    pub fn term_id(&self, term: &str) -> Option<u32> {
+        self.vocab
+            .binary_search_by(|t| t.as_str().cmp(term))
+            .ok()
+            .map(|i| i as u32)
+    }
+
+    /// Occurrences of a term in the whole corpus (0 when absent).
+    pub fn count(&self, term: &str) -> u64 {
+        self.term_id(term).map_or(0, |i| self.totals[i as usize].0)
+    }
+
+    /// Number of articles a term occurs in.
+    pub fn document_count(&self, term: &str) -> u64 {
+        self.term_id(term).map_or(0, |i| self.totals[i as usize].1)
+    }
+
+    /// Words (word and number tokens, before any filter) in the corpus.
+    pub fn words(&self) -> u64 {
+        self.words
+    }
+
+    /// Number of articles counted.
+    pub fn documents(&self) -> u64 {
+        self.documents
+    }
+
+    /// The groups in sorted order, with their counts.
+    pub fn groups(&self) -> &[GroupCounts] {
+        &self.groups
+    }
+
+    /// Per-article counts, if kept.
+    pub fn articles(&self) -> Option<&[ArticleCounts]> {
+        self.articles.as_deref()
+    }
+
+    /// How the articles were grouped.
+    pub fn grouping(&self) -> &Grouping {
+        &self.grouping
+    }
+
+    /// What was counted.
+    pub fn unit(&self) -> Unit {
+        self.unit
+    }
+
+    /// The options the counts were made with.
+    pub fn options(&self) -> &CountOptions {
+        &self.options
+    }
+}
