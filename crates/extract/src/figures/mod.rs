@@ -218,7 +218,14 @@ fn extract_text(id: &str, text: &str, published: Option<&str>, x: FigureExtracto
                 object = None;
             }
         }
-        if kind == FigureKind::Number {
+        // "one of the ...": a numeral (IEER tags it), but it counts nothing; never a count.
+        let one_of = kind == FigureKind::Number
+            && text[start..end].eq_ignore_ascii_case("one")
+            && ctx.lower.get(r.e).is_some_and(|w| w == "of");
+        if one_of {
+            object = None;
+        }
+        if kind == FigureKind::Number && !one_of {
             if object.is_some() {
                 kind = FigureKind::Count;
             } else if let Some((sid, idx)) = last_counted

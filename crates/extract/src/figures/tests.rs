@@ -411,3 +411,15 @@ fn actors_come_from_quotes_and_named_actors() {
         "{figs:#?}"
     );
 }
+
+#[test]
+fn one_of_is_a_number_that_counts_nothing() {
+    let f = one("Moody's, one of the leading agencies, warned");
+    assert_eq!(
+        (f.kind, f.object.clone()),
+        (FigureKind::Number, None),
+        "{f:?}"
+    );
+    let f = one("three of the leading agencies warned");
+    assert_eq!(f.kind, FigureKind::Count);
+}
