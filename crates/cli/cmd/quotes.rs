@@ -36,6 +36,9 @@ pub(crate) struct Args {
     /// Ledger: keep statements carried by at least this many different outlets.
     #[arg(long, default_value_t = 1, value_name = "N", requires = "ledger")]
     pub(crate) min_sources: usize,
+    /// Ledger: track indirect statements too, not only direct quotes.
+    #[arg(long, requires = "ledger")]
+    pub(crate) include_indirect: bool,
 }
 
 /// One statement with its article's metadata (the JSON Lines contract plus source and date).
@@ -99,6 +102,7 @@ pub(crate) fn run(args: Args, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
             min_words: args.min_words,
             threshold: args.similarity,
             min_sources: args.min_sources,
+            include_indirect: args.include_indirect,
         };
         let entries = quotes::ledger(&loaded.articles, &found, &opts);
         if !global.quiet {

@@ -19,6 +19,9 @@ pub struct LedgerOptions {
     pub threshold: f64,
     /// Keep groups seen in at least this many different outlets (1 = any two articles).
     pub min_sources: usize,
+    /// Also track indirect statements (long paraphrases chain unrelated quotes together, so
+    /// the default is direct quotes only).
+    pub include_indirect: bool,
 }
 
 impl Default for LedgerOptions {
@@ -27,6 +30,7 @@ impl Default for LedgerOptions {
             min_words: 6,
             threshold: 0.6,
             min_sources: 1,
+            include_indirect: false,
         }
     }
 }
@@ -118,6 +122,10 @@ fn hash(s: &str) -> u64 {
     h
 }
 
+fn shared(a: &[u64], b: &[u64]) -> usize {
+    a.iter().filter(|x| b.binary_search(x).is_ok()).count()
+}
+
 fn containment(a: &[u64], b: &[u64]) -> f64 {
     let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     if small.is_empty() {
@@ -151,6 +159,7 @@ pub fn ledger(articles: &[Article], quotes: &[Quote], opts: &LedgerOptions) -> V
     let items: Vec<(usize, String, Vec<u64>)> = quotes
         .iter()
         .enumerate()
+        .filter(|(_, q)| q.direct || opts.include_indirect)
         .filter_map(|(i, q)| {
             let norm = normalise(&q.text);
             (norm.split(' ').count() >= opts.min_words).then(|| {
@@ -186,7 +195,8 @@ pub fn ledger(articles: &[Article], quotes: &[Quote], opts: &LedgerOptions) -> V
             if quotes[*oq].article == quotes[*qi].article {
                 continue;
             }
-            if containment(sh, osh) >= opts.threshold {
+            // a few shared 3-grams ("stay in the race") do not make the same statement
+            if shared(sh, osh) >= 4 && containment(sh, osh) >= opts.threshold {
                 let (ra, rb) = (find(&mut parent, j), find(&mut parent, o));
                 if ra != rb {
                     parent[ra.max(rb)] = ra.min(rb);
@@ -241,7 +251,17 @@ pub fn ledger(articles: &[Article], quotes: &[Quote], opts: &LedgerOptions) -> V
                 per_article.push(j);
             }
         }
+        // keep the versions that match the first one itself (union-find may chain)
         let first = per_article[0];
+        per_article.retain(|&j| {
+            j == first || {
+                let (a, b) = (&items[j].2, &items[first].2);
+                shared(a, b) >= 4 && containment(a, b) >= opts.threshold
+            }
+        });
+        if per_article.len() < 2 {
+            continue;
+        }
         let (fq, fnorm, fsh) = (&quotes[items[first].0], &items[first].1, &items[first].2);
         let source_of = |q: &Quote| {
             by_id
