@@ -46,3 +46,8 @@ mod scanner;
 mod sentence;
 pub mod stopwords;
 mod tokenizer;
+
+/// The README's example, compiled and run as a doc test.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
