@@ -117,11 +117,8 @@ impl<'a, 'b> Parser<'a, 'b> {
         let mut out = Vec::new();
         let mut i = 0;
         while i < self.t.len() {
-            let before = out.len();
-            let next = self.at(i, &mut out);
-            debug_assert!(next > i);
-            let _ = before;
-            i = next.max(i + 1);
+            // Every recogniser moves forward; `max` guards against a zero-width match.
+            i = self.at(i, &mut out).max(i + 1);
         }
         out
     }
@@ -1544,9 +1541,6 @@ impl<'a, 'b> Parser<'a, 'b> {
             if matches!(w0, "tens" | "scores") && e == i + 1 && self.lw(e) != "of" {
                 return None;
             }
-            if w0 == "scores" && e == i + 1 {
-                // "scores of people": only before `of`.
-            }
             return Some(mk(e, Some(value), true));
         }
         if matches!(w0, "several" | "few" | "many") && self.joins(i + 1) {
@@ -1556,10 +1550,8 @@ impl<'a, 'b> Parser<'a, 'b> {
                 "hundred" | "thousand" | "million" | "billion" | "trillion" | "dozen"
             ) {
                 let mut e = i + 2;
-                if let Some(m) =
-                    lx::scale_word(self.lw(e)).filter(|_| self.joins(e) && w == "hundred")
-                {
-                    let _ = m;
+                // several hundred thousand
+                if w == "hundred" && self.joins(e) && lx::scale_word(self.lw(e)).is_some() {
                     e += 1;
                 }
                 return Some(mk(e, None, true));
@@ -1630,8 +1622,7 @@ impl<'a, 'b> Parser<'a, 'b> {
             return Some(mk(e, Some(v), false));
         }
         // cardinal words
-        let first = lx::small_number(w0)?;
-        let _ = first;
+        lx::small_number(w0)?;
         let mut total = 0.0f64;
         let mut current = 0.0f64;
         let mut j = i;
