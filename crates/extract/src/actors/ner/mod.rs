@@ -137,10 +137,11 @@ pub(crate) fn entities(tags: &[usize]) -> Vec<Entity> {
 pub(crate) struct Weights {
     /// `(key32, row)` slots; empty slots have row `u32::MAX`. Length is a power of two.
     pub(crate) slots: Vec<(u32, u32)>,
-    /// `NT` quantised weights per row.
-    pub(crate) rows: Vec<i8>,
-    /// Scale of each row.
-    pub(crate) scales: Vec<f32>,
+    /// Per row: its `f32` scale (4 bytes, little-endian) then `NT` quantised `i8` weights,
+    /// side by side so one cache line holds both.
+    pub(crate) rows: Vec<u8>,
+    /// Number of rows.
+    pub(crate) n: usize,
     /// `trans[a * NT + b]`: score of tag `b` after tag `a`.
     pub(crate) trans: Vec<f32>,
     /// Score of each tag at the start of a sentence.
@@ -150,12 +151,12 @@ pub(crate) struct Weights {
 impl Weights {
     pub(crate) fn new(
         keys: &[u32],
-        rows: Vec<i8>,
-        scales: Vec<f32>,
+        weights: &[i8],
+        scales: &[f32],
         trans: Vec<f32>,
         start: Vec<f32>,
     ) -> Weights {
-        let cap = (keys.len() * 2).next_power_of_two().max(16);
+        let cap = (keys.len() + keys.len() / 2).next_power_of_two().max(16);
         let mut slots = vec![(0u32, u32::MAX); cap];
         for (i, &k) in keys.iter().enumerate() {
             let mut p = slot_of(k, cap);
@@ -164,10 +165,15 @@ impl Weights {
             }
             slots[p] = (k, i as u32);
         }
+        let mut rows = Vec::with_capacity(keys.len() * ROW);
+        for (i, scale) in scales.iter().enumerate() {
+            rows.extend_from_slice(&scale.to_le_bytes());
+            rows.extend(weights[i * NT..(i + 1) * NT].iter().map(|w| *w as u8));
+        }
         Weights {
             slots,
             rows,
-            scales,
+            n: keys.len(),
             trans,
             start,
         }
@@ -191,9 +197,12 @@ impl Weights {
     }
 
     fn len(&self) -> usize {
-        self.scales.len()
+        self.n
     }
 }
+
+/// Bytes per row: scale and weights.
+const ROW: usize = 4 + NT;
 
 #[inline]
 fn slot_of(key: u32, cap: usize) -> usize {
@@ -289,10 +298,10 @@ impl Tagger {
             let row = &mut scores[i * NT..(i + 1) * NT];
             for f in &feats[offs[i] as usize..offs[i + 1] as usize] {
                 if let Some(r) = self.weights.row(model::key32(*f) as u32) {
-                    let scale = self.weights.scales[r];
-                    let w = &self.weights.rows[r * NT..(r + 1) * NT];
-                    for (s, x) in row.iter_mut().zip(w) {
-                        *s += f32::from(*x) * scale;
+                    let bytes = &self.weights.rows[r * ROW..(r + 1) * ROW];
+                    let scale = f32::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]);
+                    for (s, x) in row.iter_mut().zip(&bytes[4..]) {
+                        *s += f32::from(*x as i8) * scale;
                     }
                 }
             }

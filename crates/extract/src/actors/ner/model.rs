@@ -82,5 +82,5 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<Weights, Error> {
     let scales: Vec<f32> = (0..n).map(|i| f32_at(pos + i * 4)).collect();
     pos += n * 4;
     let rows: Vec<i8> = bytes[pos..pos + n * NT].iter().map(|b| *b as i8).collect();
-    Ok(Weights::new(&keys, rows, scales, trans, start))
+    Ok(Weights::new(&keys, &rows, &scales, trans, start))
 }
