@@ -141,7 +141,25 @@ pub fn conflicts_with(
             .push(f);
     }
     let mut out = Vec::new();
-    for ((kind, unit, _, period), figs) in groups {
+    // Within a group, values more than `MAX_RATIO` apart are about different things ("3
+    // shares" and "5 million shares"): split the sorted values into clusters first.
+    const MAX_RATIO: f64 = 3.0;
+    let mut clusters: Vec<(Key, Vec<&Figure>)> = Vec::new();
+    for (key, mut figs) in groups {
+        figs.sort_by(|a, b| number(a).total_cmp(&number(b)));
+        let mut cur: Vec<&Figure> = Vec::new();
+        for f in figs {
+            if let Some(last) = cur.last() {
+                let (a, b) = (number(last), number(f));
+                if a <= 0.0 || b / a > MAX_RATIO {
+                    clusters.push((key.clone(), std::mem::take(&mut cur)));
+                }
+            }
+            cur.push(f);
+        }
+        clusters.push((key, cur));
+    }
+    for ((kind, unit, _, period), figs) in clusters {
         let mut articles_seen: Vec<&str> = figs.iter().map(|f| f.article.as_str()).collect();
         articles_seen.sort_unstable();
         articles_seen.dedup();
@@ -218,6 +236,13 @@ pub fn conflicts_with(
             .then_with(|| a.object.cmp(&b.object))
     });
     out
+}
+
+fn number(f: &Figure) -> f64 {
+    match f.value {
+        Some(FigureValue::Number(v)) => v,
+        _ => f64::NAN,
+    }
 }
 
 /// The grouping key of an object: its last word, lower case, crudely singular.

@@ -291,6 +291,22 @@ pub(crate) fn currency_word(w: &str) -> Option<(&'static str, f64)> {
     })
 }
 
+/// Currency of `<nationality> dollars` (`Australian dollars`), lower case.
+pub(crate) fn national_dollar(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "us" | "american" => "USD",
+        "australian" => "AUD",
+        "canadian" => "CAD",
+        "new zealand" => "NZD",
+        "hong kong" => "HKD",
+        "singapore" | "singaporean" => "SGD",
+        "taiwan" | "taiwanese" => "TWD",
+        "zimbabwe" | "zimbabwean" => "ZWL",
+        "jamaican" => "JMD",
+        _ => return None,
+    })
+}
+
 /// Lone coin words that name an amount (`a penny`, `a dime`).
 pub(crate) fn coin_word(w: &str) -> Option<(&'static str, f64)> {
     Some(match w {
@@ -675,6 +691,33 @@ pub(crate) fn is_stop(w: &str) -> bool {
             | "below"
             | "near"
             | "respectively"
+            | "higher"
+            | "lower"
+            | "hit"
+            | "cut"
+            | "put"
+            | "sold"
+            | "paid"
+            | "held"
+            | "made"
+            | "left"
+            | "lost"
+            | "won"
+            | "spent"
+            | "kept"
+            | "taken"
+            | "given"
+            | "seen"
+            | "shown"
+            | "known"
+            | "told"
+            | "got"
+            | "gone"
+            | "came"
+            | "went"
+            | "fell"
+            | "rose"
+            | "grew"
             | "percent"
             | "cent"
             | "times"

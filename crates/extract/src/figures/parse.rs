@@ -1973,13 +1973,42 @@ impl<'a, 'b> Parser<'a, 'b> {
         // Money: `61 billion dollars`, `hundreds of billions of dollars`, `28 cents`, `50p`
         {
             let mut k = e;
-            if self.lw(k) == "of" && (n.vague || n.scaled) && self.joins(k) {
+            let mut scale = 1.0;
+            let mut scaled = n.scaled;
+            // 11bn euros, 1.2bn Australian dollars
+            if !n.scaled
+                && self.adj(k)
+                && let Some(m) = lx::scale_suffix(self.s(k))
+            {
+                scale = m;
+                scaled = true;
                 k += 1;
             }
+            if self.lw(k) == "of" && (n.vague || scaled) && self.joins(k) {
+                k += 1;
+            }
+            // Australian dollars, Hong Kong dollars
+            let mut national = None;
+            if self.joins(k) && self.t.get(k).is_some_and(|x| x.is_cap()) {
+                let two = format!("{} {}", self.lw(k), self.lw(k + 1));
+                if let Some(c) = lx::national_dollar(&two).filter(|_| self.joins(k + 1)) {
+                    national = Some(c);
+                    k += 2;
+                } else if let Some(c) = lx::national_dollar(self.lw(k)) {
+                    national = Some(c);
+                    k += 1;
+                }
+            }
             let w = self.lw(k);
-            if self.joins(k)
-                && let Some((cur, mult)) = lx::currency_word(w)
+            if national.is_some() && !matches!(w, "dollar" | "dollars") {
+                // not money after all
+            } else if self.joins(k)
+                && let Some((cur0, mult)) = lx::currency_word(w)
+                && (scaled || scale == 1.0)
             {
+                let cur = national.unwrap_or(cur0);
+                let mult = mult * scale;
+                let n = NumP { scaled, ..n };
                 let ambiguous = matches!(
                     w,
                     "won" | "mark" | "marks" | "rand" | "p" | "sterling" | "franc" | "pound"

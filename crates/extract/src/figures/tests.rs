@@ -423,3 +423,45 @@ fn one_of_is_a_number_that_counts_nothing() {
     let f = one("three of the leading agencies warned");
     assert_eq!(f.kind, FigureKind::Count);
 }
+
+#[test]
+fn conflicts_group_by_object_and_split_by_magnitude() {
+    let mk = |id: &str, source: &str, text: &str| {
+        let mut a = Article::new(id, "", text);
+        a.source = source.into();
+        a.published = Some("2021-10-30".into());
+        a
+    };
+    let arts = vec![
+        mk(
+            "a",
+            "One",
+            "The ministry said 1,200 protesters were arrested.",
+        ),
+        mk("b", "Two", "Police said 450 protesters were arrested."),
+        mk(
+            "c",
+            "Three",
+            "Police said 452 protesters were held, and 5 million protesters marched.",
+        ),
+        mk("d", "Four", "It cost $5 million."),
+    ];
+    let figs: Vec<Figure> = arts.iter().flat_map(super::extract).collect();
+    let found = super::conflicts(&figs, &arts);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    let c = &found[0];
+    assert_eq!(
+        (c.object.as_str(), c.period.as_str()),
+        ("protesters", "2021")
+    );
+    let values: Vec<f64> = c.citations.iter().map(|x| x.value).collect();
+    assert_eq!(values, [450.0, 452.0, 1200.0]);
+    assert_eq!(c.citations[2].source, "One");
+    // Within tolerance: no conflict.
+    let close = super::conflicts_with(
+        &figs[1..3],
+        &arts,
+        super::ConflictOptions { tolerance: 0.9 },
+    );
+    assert!(close.is_empty());
+}
