@@ -624,11 +624,12 @@ fn np_ending(ctx: &Ctx<'_>, j: usize, sent: usize) -> Speaker {
         }
         // a name inside the description ("Trump spokeswoman Hope Hicks" ends in a name,
         // handled above; "the Clinton campaign" names its organisation)
-        let name = if t.cap && !lexicon::is_not_name(&t.lower) {
-            Some(ctx.text[t.start..t.end].trim_end_matches("'s").to_string())
-        } else {
-            None
-        };
+        let name =
+            if t.cap && !lexicon::is_not_name(&t.lower) && lexicon::description(bare).is_none() {
+                Some(ctx.text[t.start..t.end].trim_end_matches("'s").to_string())
+            } else {
+                None
+            };
         return Speaker {
             name,
             start: toks[s].start,
@@ -929,16 +930,10 @@ pub(crate) fn attribute(article: &Article, scan: &Scan, cands: &[Cand]) -> Vec<Q
             };
             range = content_range(&ctx, sent.first, subj_tok.min(k));
         } else {
-            // skip the object of tell/ask/warn … up to "that" when it comes soon
-            if matches!(
-                cue_lemma(&toks[k].lower).map(|x| x.0),
-                Some("tell" | "ask" | "warn" | "inform" | "assure" | "remind" | "urge" | "advise")
-            ) {
-                for i in a..(a + 6).min(b) {
-                    if toks[i].lower == "that" {
-                        a = i + 1;
-                        break;
-                    }
+            // "said on Monday that …", "told reporters that …": the content starts after "that"
+            if let Some(i) = (a..(a + 6).min(b)).find(|&i| toks[i].lower == "that") {
+                if toks[a..i].iter().all(|t| t.kind == Kind::Word) {
+                    a = i + 1;
                 }
             }
             // a speaker after the cue ("said Trump, adding …") is not content
