@@ -184,12 +184,12 @@ fn ends_sentence(p: &str) -> bool {
 pub(crate) fn rejoin_paragraphs(paragraphs: Vec<String>) -> Vec<String> {
     let mut out: Vec<String> = Vec::with_capacity(paragraphs.len());
     for p in paragraphs {
-        if let Some(prev) = out.last_mut() {
-            if should_join(prev, &p) {
-                prev.push(' ');
-                prev.push_str(&p);
-                continue;
-            }
+        if let Some(prev) = out.last_mut()
+            && should_join(prev, &p)
+        {
+            prev.push(' ');
+            prev.push_str(&p);
+            continue;
         }
         out.push(p);
     }
@@ -232,10 +232,10 @@ pub(crate) fn link_domain<'a>(
             .expect("valid regex")
     });
     for p in paragraphs.rev() {
-        if let Some(m) = URL.find_iter(p).last() {
-            if let Some(d) = crate::meta::url_domain(m.as_str()) {
-                return Some(d);
-            }
+        if let Some(m) = URL.find_iter(p).last()
+            && let Some(d) = crate::meta::url_domain(m.as_str())
+        {
+            return Some(d);
         }
     }
     None

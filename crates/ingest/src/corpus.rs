@@ -214,6 +214,8 @@ struct Input {
     missing: bool,
 }
 
+type Items = Vec<Result<(Draft, Fingerprint)>>;
+
 struct FileOutput {
     items: Vec<Result<(Draft, Fingerprint)>>,
     warning: Option<String>,
@@ -368,7 +370,7 @@ impl Corpus {
             if lines.is_empty() {
                 break;
             }
-            let parsed: Vec<(Vec<Result<(Draft, Fingerprint)>>, bool)> = lines
+            let parsed: Vec<(Items, bool)> = lines
                 .par_iter()
                 .map(|(no, off, bytes)| self.parse_jsonl_line(input, *no, *off, bytes))
                 .collect();
@@ -542,11 +544,7 @@ impl Corpus {
                     vec![Err(Error::new(&input.display, ErrorKind::NotAnObject))],
                     false,
                 ),
-                Err(e)
-                    if text.trim_start().starts_with('{')
-                        && e.is_data() == false
-                        && e.line() > 1 =>
-                {
+                Err(e) if text.trim_start().starts_with('{') && !e.is_data() && e.line() > 1 => {
                     (self.parse_jsonl_text(input, &text), true)
                 }
                 Err(e) => (
@@ -654,7 +652,7 @@ impl Corpus {
                 d.line = (line > 0).then_some(line);
                 if d.text.trim().is_empty()
                     && !self.opts.fields.has_text(obj)
-                    && d.meta.get("news_key").is_none()
+                    && !d.meta.contains_key("news_key")
                 {
                     let keys = self
                         .opts
@@ -1081,10 +1079,10 @@ fn discover<P: AsRef<Path>>(paths: &[P]) -> Vec<Input> {
                     .file_name()
                     .map(|s| s.to_string_lossy().to_lowercase())
                     .unwrap_or_default();
-                if name == "metadata.csv" || name == "metadata.tsv" {
-                    if let (Some(dir), Some(map)) = (f.parent(), read_sidecar(f)) {
-                        sidecars.push((dir.to_path_buf(), map));
-                    }
+                if (name == "metadata.csv" || name == "metadata.tsv")
+                    && let (Some(dir), Some(map)) = (f.parent(), read_sidecar(f))
+                {
+                    sidecars.push((dir.to_path_buf(), map));
                 }
             }
             sidecars.sort_by_key(|(d, _)| d.components().count());
@@ -1163,4 +1161,94 @@ fn discover<P: AsRef<Path>>(paths: &[P]) -> Vec<Input> {
         inputs.push(input);
     }
     inputs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn records_without_text_are_skipped_with_their_line() {
+        let corpus = Corpus::default();
+        let got = corpus.read_bytes(
+            "x.jsonl",
+            b"{\"id\": \"a\", \"text\": \"First article body here.\"}\n{\"id\": \"b\", \"title\": \"no body\"}\n[1, 2]\n",
+        );
+        assert_eq!(got.articles.len(), 1);
+        let skipped: Vec<_> = got
+            .manifest
+            .entries
+            .iter()
+            .filter(|e| e.status == Status::Skipped)
+            .collect();
+        assert_eq!(skipped.len(), 2);
+        assert_eq!(skipped[0].line, Some(2));
+        assert!(
+            skipped[0]
+                .reason
+                .as_deref()
+                .unwrap()
+                .contains("no text field")
+        );
+        assert_eq!(skipped[1].line, Some(3));
+    }
+
+    #[test]
+    fn duplicates_are_reported_and_left_out_unless_kept() {
+        let lines = b"{\"id\": \"a\", \"text\": \"The same words in the same order.\"}\n{\"id\": \"b\", \"text\": \"the same words  in the same order\"}\n";
+        let got = Corpus::default().read_bytes("d.jsonl", lines);
+        assert_eq!(got.articles.len(), 1);
+        let dup = got.manifest.duplicates().next().unwrap();
+        assert_eq!(dup.id.as_deref(), Some("b"));
+        assert_eq!(dup.duplicate_of.as_deref(), Some("a"));
+        let kept = CorpusBuilder::new()
+            .keep_duplicates(true)
+            .build()
+            .read_bytes("d.jsonl", lines);
+        assert_eq!(kept.articles.len(), 2);
+        assert_eq!(kept.manifest.summary().duplicates, 1);
+    }
+
+    #[test]
+    fn ids_are_unique() {
+        let got = Corpus::default().read_bytes(
+            "d.jsonl",
+            b"{\"id\": \"a\", \"text\": \"One text.\"}\n{\"id\": \"a\", \"text\": \"Another text.\"}\n",
+        );
+        let ids: Vec<_> = got.articles.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["a", "a~2"]);
+    }
+
+    #[test]
+    fn sniffing_without_extension() {
+        assert!(matches!(sniff("  {\"a\": 1}"), Kind::Json));
+        assert!(matches!(sniff("{\"a\": 1}\n{\"a\": 2}"), Kind::Jsonl));
+        assert!(matches!(sniff("<!DOCTYPE html><html>"), Kind::Html));
+        assert!(matches!(sniff("Title\n\nBody."), Kind::Text));
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        #[test]
+        fn readers_never_panic_on_arbitrary_bytes(
+            bytes in proptest::collection::vec(any::<u8>(), 0..400),
+            ext in prop::sample::select(vec!["txt", "md", "jsonl", "json", "csv", "tsv", "html", ""]),
+        ) {
+            let name = if ext.is_empty() { "input".to_string() } else { format!("input.{ext}") };
+            let got = Corpus::default().read_bytes(&name, &bytes);
+            prop_assert!(!got.manifest.entries.is_empty());
+        }
+
+        #[test]
+        fn readers_never_panic_on_arbitrary_text(
+            text in "(\\PC|\n|\\*|_|\\\\|\\[|\\]|\\(|\\)|\"|,|\\{|\\}|<|>){0,300}",
+            ext in prop::sample::select(vec!["txt", "jsonl", "json", "csv", "html"]),
+        ) {
+            let got = Corpus::default().read_bytes(&format!("input.{ext}"), text.as_bytes());
+            for a in &got.articles {
+                prop_assert!(!a.text.trim().is_empty());
+            }
+        }
+    }
 }

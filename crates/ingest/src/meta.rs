@@ -215,15 +215,15 @@ pub fn parse_date(text: &str) -> Option<String> {
                 .filter(|_| (1000..=2999).contains(&y)),
         };
     }
-    if let Some(c) = DMY.captures(t) {
-        if let Some(m) = month_number(&c[2]) {
-            return iso(c[3].parse().ok()?, m, c[1].parse().ok()?);
-        }
+    if let Some(c) = DMY.captures(t)
+        && let Some(m) = month_number(&c[2])
+    {
+        return iso(c[3].parse().ok()?, m, c[1].parse().ok()?);
     }
-    if let Some(c) = MDY.captures(t) {
-        if let Some(m) = month_number(&c[1]) {
-            return iso(c[3].parse().ok()?, m, c[2].parse().ok()?);
-        }
+    if let Some(c) = MDY.captures(t)
+        && let Some(m) = month_number(&c[1])
+    {
+        return iso(c[3].parse().ok()?, m, c[2].parse().ok()?);
     }
     if let Some(c) = MY.captures(t) {
         let y: i32 = c[2].parse().ok()?;

@@ -173,17 +173,17 @@ impl FieldMap {
 
     fn find<'a>(&self, field: Field, obj: &'a Map<String, Value>) -> Option<(&'a str, &'a Value)> {
         for key in self.keys(field) {
-            if let Some((k, v)) = obj.get_key_value(key.as_str()) {
-                if !is_empty(v) {
-                    return Some((k.as_str(), v));
-                }
+            if let Some((k, v)) = obj.get_key_value(key.as_str())
+                && !is_empty(v)
+            {
+                return Some((k.as_str(), v));
             }
         }
         for key in self.keys(field) {
-            if let Some((k, v)) = obj.iter().find(|(k, _)| k.eq_ignore_ascii_case(key)) {
-                if !is_empty(v) {
-                    return Some((k.as_str(), v));
-                }
+            if let Some((k, v)) = obj.iter().find(|(k, _)| k.eq_ignore_ascii_case(key))
+                && !is_empty(v)
+            {
+                return Some((k.as_str(), v));
             }
         }
         None
@@ -337,10 +337,11 @@ pub(crate) fn draft_from_object(obj: &Map<String, Value>, fields: &FieldMap) -> 
             Value::Array(items) if items.iter().all(Value::is_string) => value_text(v, "; "),
             _ => None,
         };
-        if let Some(text) = text {
-            if !text.is_empty() && text.len() <= 300 {
-                d.meta.insert(k.clone(), text);
-            }
+        if let Some(text) = text
+            && !text.is_empty()
+            && text.len() <= 300
+        {
+            d.meta.insert(k.clone(), text);
         }
     }
     d

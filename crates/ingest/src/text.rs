@@ -49,22 +49,22 @@ pub(crate) fn parse_text(
     if let Some(title) = known_title {
         draft.title = clean::collapse_whitespace(title);
         if let Some(first) = line_at(0) {
-            let first = clean::collapse_whitespace(&strip_heading(first, markdown));
-            if first.eq_ignore_ascii_case(&draft.title) {
+            let first = strip_heading(first, markdown);
+            if same_words(&first, &draft.title) {
                 cursor = 1;
             }
         }
     } else {
-        if let Some(first) = line_at(0) {
-            if looks_like_title(first) {
-                let t = if markdown {
-                    clean::strip_markdown(first)
-                } else {
-                    first.to_string()
-                };
-                draft.title = clean::collapse_whitespace(&t);
-                cursor = 1;
-            }
+        if let Some(first) = line_at(0)
+            && looks_like_title(first)
+        {
+            let t = if markdown {
+                clean::strip_markdown(first)
+            } else {
+                first.to_string()
+            };
+            draft.title = clean::collapse_whitespace(&t);
+            cursor = 1;
         }
     }
 
@@ -76,15 +76,24 @@ pub(crate) fn parse_text(
                 break;
             }
             let plain = clean::collapse_whitespace(&clean::strip_markdown(line));
-            if draft.published.is_none() {
-                if let Some(date) = meta::parse_date(&plain) {
-                    draft.published = Some(date);
-                    cursor += 1;
-                    continue;
-                }
+            if draft.published.is_none()
+                && let Some(date) = meta::parse_date(&plain)
+            {
+                draft.published = Some(date);
+                cursor += 1;
+                continue;
             }
             if draft.author.is_none() {
-                if let Some(author) = byline(&plain) {
+                // A bare name (no "By") counts only next to a date line: a venue or a
+                // subheading looks the same on its own.
+                let next_is_date = line_at(cursor + 1)
+                    .is_some_and(|l| meta::parse_date(&clean::strip_markdown(l)).is_some());
+                let by = plain.starts_with("By ")
+                    || plain.starts_with("by ")
+                    || plain.starts_with("BY ");
+                if let Some(author) =
+                    byline(&plain).filter(|_| by || next_is_date || draft.published.is_some())
+                {
                     draft.author = Some(author);
                     cursor += 1;
                     continue;
@@ -107,12 +116,17 @@ pub(crate) fn parse_text(
         }
     }
     // The footer's link gives the outlet when nothing else does (`wsws.org`).
+    // Only links in the boilerplate at the end count: a link in the last body paragraph is
+    // usually some other site.
     let tail: Vec<String> = body
         .iter()
         .rev()
         .take(3)
-        .rev()
         .map(|p| p.join(" "))
+        .take_while(|p| boilerplate.is_match(p))
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
         .collect();
     if let Some(domain) = clean::link_domain(tail.iter().map(String::as_str)) {
         draft.meta.insert("footer_domain".into(), domain);
@@ -127,6 +141,19 @@ fn strip_heading(line: &str, markdown: bool) -> String {
     } else {
         line.to_string()
     }
+}
+
+/// Returns true if and only if the two texts have the same words, ignoring case and
+/// punctuation.
+fn same_words(a: &str, b: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (a, b) = (words(a), words(b));
+    !a.is_empty() && a == b
 }
 
 /// A headline: not too long, and not several sentences.
@@ -154,7 +181,14 @@ fn byline(line: &str) -> Option<String> {
         .or_else(|| line.strip_prefix("BY "));
     if let Some(rest) = rest {
         let name = rest.trim().trim_end_matches(['.', ',']);
-        return (!name.is_empty() && name.len() <= 100).then(|| name.to_string());
+        let capitalised = name
+            .split_whitespace()
+            .next()
+            .and_then(|w| w.chars().next())
+            .is_some_and(char::is_uppercase);
+        let words = name.split_whitespace().count();
+        return (capitalised && (1..=8).contains(&words) && name.len() <= 100)
+            .then(|| name.to_string());
     }
     let words: Vec<&str> = line.split_whitespace().collect();
     if !(2..=6).contains(&words.len()) {
@@ -253,6 +287,15 @@ mod tests {
     }
 
     #[test]
+    fn a_venue_line_is_not_a_byline() {
+        let d = parse(
+            "Blackburn v Burnley\n\nEwood Park\nTuesday, 1 March\n\n2000 GMT\n\nBlackburn have won their last three games at home.\n",
+        );
+        assert_eq!(d.author, None);
+        assert!(d.text.starts_with("Ewood Park"), "{}", d.text);
+    }
+
+    #[test]
     fn a_long_first_line_is_body_not_title() {
         let speech = "Mr. Speaker, Mr. Vice President, Members of the Congress. We meet today in a time of challenge. We will meet it. ".repeat(5);
         let d = parse(&speech);
@@ -303,5 +346,9 @@ mod tests {
         assert_eq!(byline("Andrea Peters").as_deref(), Some("Andrea Peters"));
         assert_eq!(byline("The firm said it was pleased."), None);
         assert_eq!(byline("Background"), None);
+        assert_eq!(
+            byline("By early 2005 the net could have two new domain names"),
+            None
+        );
     }
 }
