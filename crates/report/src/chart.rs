@@ -22,7 +22,7 @@ pub(crate) const FONT_BOLD: &[u8] = include_bytes!("../assets/fonts/DejaVuSans-B
 pub(crate) const FONT_OBLIQUE: &[u8] = include_bytes!("../assets/fonts/DejaVuSans-Oblique.ttf");
 
 /// Width of every chart in SVG user units; PNGs are drawn at twice this.
-const WIDTH: u32 = 900;
+const WIDTH: u32 = 760;
 /// PNG pixels per SVG unit.
 const PNG_SCALE: u32 = 2;
 
@@ -61,7 +61,7 @@ pub fn chart_size(chart: &Chart) -> (u32, u32) {
             rows: r, columns, ..
         } => {
             let longest = columns.iter().map(|c| c.chars().count()).max().unwrap_or(4);
-            120 + 24 * rows(r.len()) + (7 * longest.min(24) as u32)
+            120 + 24 * rows(r.len()) + (7 * longest.min(10) as u32)
         }
         ChartKind::Dispersion { rows: r } => 110 + 26 * rows(r.len()),
     };
@@ -239,7 +239,7 @@ fn label_area(labels: &[String], s: u32) -> u32 {
         .map(|l| shorten(l, 32).chars().count())
         .max()
         .unwrap_or(4) as u32;
-    (7 * longest + 16).clamp(40, 260) * s
+    (8 * longest + 26).clamp(48, 290) * s
 }
 
 /// Formats an axis number compactly (`1.5k`, `12`, `0.25`).
@@ -416,6 +416,7 @@ fn lines<DB: DrawingBackend>(
     let max = series
         .iter()
         .flat_map(|se| se.values.iter().copied())
+        .filter(|v| v.is_finite())
         .fold(0.0, f64::max);
     let max = if max > 0.0 { max * 1.08 } else { 1.0 };
     let mut cc = ChartBuilder::on(area)
@@ -451,19 +452,30 @@ fn lines<DB: DrawingBackend>(
         .map_err(err)?;
     for se in series {
         let c = color(&se.color);
-        let pts: Vec<(f64, f64)> = se
-            .values
-            .iter()
-            .enumerate()
-            .map(|(i, v)| (i as f64, *v))
-            .collect();
-        cc.draw_series(std::iter::once(PathElement::new(
-            pts.clone(),
-            c.stroke_width(2 * s),
-        )))
-        .map_err(err)?;
-        if m <= 40 {
-            cc.draw_series(pts.into_iter().map(|p| Circle::new(p, 3 * s, c.filled())))
+        // Missing values (NaN) break the line: no article in that period is not zero.
+        let mut runs: Vec<Vec<(f64, f64)>> = vec![Vec::new()];
+        for (i, v) in se.values.iter().enumerate() {
+            if v.is_finite() {
+                runs.last_mut().expect("never empty").push((i as f64, *v));
+            } else if !runs.last().expect("never empty").is_empty() {
+                runs.push(Vec::new());
+            }
+        }
+        for run in runs.iter().filter(|r| r.len() > 1) {
+            cc.draw_series(std::iter::once(PathElement::new(
+                run.clone(),
+                c.stroke_width(2 * s),
+            )))
+            .map_err(err)?;
+        }
+        if m <= 40 || runs.iter().any(|r| r.len() == 1) {
+            let dots: Vec<(f64, f64)> = runs
+                .iter()
+                .filter(|r| m <= 40 || r.len() == 1)
+                .flatten()
+                .copied()
+                .collect();
+            cc.draw_series(dots.into_iter().map(|p| Circle::new(p, 3 * s, c.filled())))
                 .map_err(err)?;
         }
     }
@@ -493,7 +505,7 @@ fn heatmap<DB: DrawingBackend>(
         .margin_right(24 * s)
         .margin_left(8 * s)
         .margin_bottom(6 * s)
-        .x_label_area_size((7 * longest + 20) * s)
+        .x_label_area_size((7 * longest.min(10) + 24) * s)
         .y_label_area_size(label_area(rows, s))
         .build_cartesian_2d(-0.5..(nc as f64 - 0.5), -0.5..(nr as f64 - 0.5))
         .map_err(err)?;
@@ -503,7 +515,7 @@ fn heatmap<DB: DrawingBackend>(
         if (v - r).abs() > 1e-6 || r < 0.0 || r as usize >= columns.len() {
             String::new()
         } else {
-            shorten(&columns[r as usize], 24)
+            shorten(&columns[r as usize], 10)
         }
     };
     cc.configure_mesh()
@@ -513,11 +525,6 @@ fn heatmap<DB: DrawingBackend>(
         .y_label_formatter(&fmt_y)
         .x_label_formatter(&fmt_x)
         .label_style((FONT_FAMILY, 11.0 * s as f64))
-        .x_label_style(
-            (FONT_FAMILY, 11.0 * s as f64)
-                .into_font()
-                .transform(FontTransform::Rotate90),
-        )
         .axis_desc_style((FONT_FAMILY, 13.0 * s as f64))
         .draw()
         .map_err(err)?;
@@ -634,7 +641,7 @@ mod tests {
         let b = render_svg(&c).unwrap();
         assert_eq!(a, b);
         assert!(a.contains("font-family=\"DejaVu Sans\""), "{a}");
-        assert!(a.contains(">nato<") && a.contains(">Top terms<"));
+        assert!(a.contains("nato") && a.contains("Top terms"));
         // Five non-zero bars, each filled with its series colour.
         assert_eq!(
             a.matches("fill=\"#0072B2\"").count(),

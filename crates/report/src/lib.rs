@@ -34,6 +34,7 @@ pub use crate::{
     write::{MARKER, WriteOptions, Written, display_json, table_csv, write_atomic, write_report},
 };
 
+mod analyses;
 mod build;
 mod chart;
 mod error;
