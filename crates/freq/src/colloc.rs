@@ -7,6 +7,8 @@ use gazette_types::Article;
 use polars::prelude::*;
 use rayon::prelude::*;
 
+use crate::split_len;
+
 use crate::analyze::{Analyzer, CountOptions};
 use crate::counts::CorpusCounts;
 use crate::stats;
@@ -193,7 +195,7 @@ impl Collocations {
         );
         let acc = articles
             .par_iter()
-            .with_min_len(16)
+            .with_min_len(split_len(articles.len()))
             .fold(
                 || Acc::new(an, node),
                 |mut a, art| {

@@ -6,6 +6,8 @@ use foldhash::fast::RandomState;
 use gazette_types::Article;
 use rayon::prelude::*;
 
+use crate::split_len;
+
 use crate::analyze::{Analyzer, CountOptions, Kind, scan};
 use crate::intern::Interner;
 use crate::period::Period;
@@ -407,7 +409,7 @@ impl CountsBuilder {
         let local = articles
             .par_iter()
             .enumerate()
-            .with_min_len(16)
+            .with_min_len(split_len(articles.len()))
             .fold(
                 || Local::new(an, unit, grouping, per_article),
                 |mut l, (i, a)| {

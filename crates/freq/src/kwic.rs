@@ -4,6 +4,8 @@ use gazette_types::Article;
 use polars::prelude::*;
 use rayon::prelude::*;
 
+use crate::split_len;
+
 use crate::analyze::{Analyzer, CountOptions};
 use crate::stream::{Tok, Vocab};
 use crate::tables::{frame, opt_str_col, str_col};
@@ -62,7 +64,7 @@ impl Kwic {
         let found: Vec<Line> = articles
             .par_iter()
             .enumerate()
-            .with_min_len(8)
+            .with_min_len(split_len(articles.len()))
             .map_init(
                 || (Vocab::new(an, pats), Vec::<Tok>::new()),
                 |(vocab, toks), (i, a)| lines(vocab, toks, a, base + i, w),

@@ -71,3 +71,9 @@ pub mod stats;
 mod stream;
 mod tables;
 mod terms;
+
+/// Minimum articles per parallel job: about two jobs per thread, so each worker builds its
+/// vocabulary cache once per batch instead of once per small split.
+pub(crate) fn split_len(n: usize) -> usize {
+    (n / (rayon::current_num_threads() * 2).max(1)).max(8)
+}

@@ -7,6 +7,8 @@ use gazette_types::Article;
 use polars::prelude::*;
 use rayon::prelude::*;
 
+use crate::split_len;
+
 use crate::analyze::{Analyzer, CountOptions};
 use crate::counts::{GroupKey, Grouping};
 use crate::stream::{Tok, Vocab};
@@ -189,7 +191,7 @@ impl PatternCounter {
         let per: Vec<(usize, GroupKey, Cell)> = articles
             .par_iter()
             .enumerate()
-            .with_min_len(8)
+            .with_min_len(split_len(articles.len()))
             .map_init(
                 || (Vocab::new(an, pats), Vec::<Tok>::new(), vec![false; ncat]),
                 |(vocab, toks, seen), (i, a)| {
