@@ -574,6 +574,11 @@ pub(crate) fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
     }
+    // General punctuation (curly quotes, dashes, ellipsis) is common in news and never
+    // alphanumeric: answer without the slow Unicode table lookup.
+    if ('\u{2000}'..='\u{206F}').contains(&c) {
+        return matches!(c, '\u{200C}' | '\u{200D}');
+    }
     c.is_alphanumeric()
         || matches!(c, '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}'
             | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}' | '\u{200C}' | '\u{200D}' | '\u{00AD}')
