@@ -263,8 +263,8 @@ pub(crate) struct CollocatesArgs {
 #[derive(clap::Args, Debug)]
 pub(crate) struct KwicArgs {
     /// Terms, phrases or globs to find, comma-separated (`war*,"nuclear weapon*"`).
-    #[arg(value_name = "TERMS", value_delimiter = ',')]
-    pub(crate) term: Vec<String>,
+    #[arg(value_name = "TERMS")]
+    pub(crate) term: String,
     #[command(flatten)]
     pub(crate) corpus: CorpusArgs,
     /// Words of context on each side.
@@ -284,8 +284,8 @@ pub(crate) struct KwicArgs {
 #[derive(clap::Args, Debug)]
 pub(crate) struct TrendArgs {
     /// Terms, phrases or globs, comma-separated (`war,economy,nuclear*`).
-    #[arg(value_name = "TERMS", value_delimiter = ',')]
-    pub(crate) term: Vec<String>,
+    #[arg(value_name = "TERMS")]
+    pub(crate) term: String,
     #[command(flatten)]
     pub(crate) corpus: CorpusArgs,
     /// Period: day, week, month, year or decade.
@@ -508,6 +508,15 @@ pub(crate) fn run_collocates(
     Ok(code)
 }
 
+/// Splits a comma-separated list of terms.
+fn split_terms(list: &str) -> Vec<String> {
+    list.split(',')
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
 fn patterns(terms: &[String], lowercase: bool) -> anyhow::Result<Vec<Pattern>> {
     let terms: Vec<&String> = terms.iter().filter(|t| !t.trim().is_empty()).collect();
     if terms.is_empty() {
@@ -525,7 +534,7 @@ pub(crate) fn run_kwic(args: KwicArgs, global: &GlobalArgs) -> anyhow::Result<Ex
         ..CountOptions::default()
     };
     let mut kwic = Kwic::new(
-        patterns(&args.term, options.lowercase)?,
+        patterns(&split_terms(&args.term), options.lowercase)?,
         &options,
         args.width,
     );
@@ -541,8 +550,9 @@ pub(crate) fn run_trend(args: TrendArgs, global: &GlobalArgs) -> anyhow::Result<
         lowercase: !args.keep_case,
         ..CountOptions::default()
     };
-    patterns(&args.term, options.lowercase)?;
-    let dict = Dictionary::from_terms(&args.term, options.lowercase)?;
+    let terms = split_terms(&args.term);
+    patterns(&terms, options.lowercase)?;
+    let dict = Dictionary::from_terms(&terms, options.lowercase)?;
     let mut counter = PatternCounter::new(
         dict,
         &options,
