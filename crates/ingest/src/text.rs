@@ -52,6 +52,12 @@ pub(crate) fn parse_text(
             let first = strip_heading(first, markdown);
             if same_words(&first, &draft.title) {
                 cursor = 1;
+            } else if let Some(p) = paragraphs.first()
+                && p.len() > 1
+                && same_words(&p.join(" "), &draft.title)
+            {
+                // A headline wrapped over several lines (PolNeAR's NYT files).
+                cursor = p.len();
             }
         }
     } else {
