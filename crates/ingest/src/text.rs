@@ -357,4 +357,16 @@ mod tests {
             None
         );
     }
+
+    #[test]
+    fn a_wrapped_known_headline_is_dropped_from_the_body() {
+        let d = parse_text(
+            "Main headline; \nA subheading.\n\nBody text.",
+            false,
+            Some("Main headline; A subheading"),
+            &Boilerplate::default(),
+        );
+        assert_eq!(d.title, "Main headline; A subheading");
+        assert_eq!(d.text, "Body text.");
+    }
 }
