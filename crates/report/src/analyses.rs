@@ -22,27 +22,38 @@ pub(crate) struct Extracted {
     pub(crate) actors: Vec<Vec<Actor>>,
     pub(crate) quotes: Vec<Quote>,
     pub(crate) figures: Vec<Figure>,
+    /// Articles whose extraction failed (an extractor panicked); they add nothing.
+    pub(crate) failed: usize,
 }
 
 /// Runs actors, quotes and figures on every article, in parallel, keeping article order.
 pub(crate) fn extract(c: &Corpus<'_>) -> Extracted {
     let extractor = ActorExtractor::new();
     let figures_x = gazette_extract::figures::FigureExtractor::new();
-    let per: Vec<(Vec<Actor>, Vec<Quote>, Vec<Figure>)> = c
+    let per: Vec<Option<(Vec<Actor>, Vec<Quote>, Vec<Figure>)>> = c
         .input
         .articles
         .par_iter()
         .map(|a| {
-            let found = extractor.extract(a);
-            let quotes = gazette_extract::quotes::extract(a, &found.actors);
-            let figures = figures_x.extract(a);
-            (found.actors, quotes, figures)
+            // A bug in one extractor must not cost the whole report: an article whose
+            // extraction panics contributes nothing and is counted in `failed`.
+            let run = || {
+                let found = extractor.extract(a);
+                let quotes = gazette_extract::quotes::extract(a, &found.actors);
+                let figures = figures_x.extract(a);
+                (found.actors, quotes, figures)
+            };
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(run)).ok()
         })
         .collect();
+    let failed = per.iter().filter(|p| p.is_none()).count();
+    let per: Vec<(Vec<Actor>, Vec<Quote>, Vec<Figure>)> =
+        per.into_iter().map(|p| p.unwrap_or_default()).collect();
     let mut out = Extracted {
         actors: Vec::with_capacity(per.len()),
         quotes: Vec::new(),
         figures: Vec::new(),
+        failed,
     };
     for (a, q, f) in per {
         out.actors.push(a);
@@ -683,6 +694,14 @@ pub(crate) fn actors(c: &Corpus<'_>, x: &Extracted) -> (Section, Vec<String>) {
         text: "Actors are people, organisations and places found by gazette's named-entity tagger, with the mentions of one actor in an article merged (\"Lavrov\" → \"Sergei Lavrov\"). Counts are mentions; \"articles\" counts articles naming the actor at least once.".into(),
     }];
     let mut summary = Vec::new();
+    if x.failed > 0 {
+        blocks.push(Block::Paragraph {
+            text: format!(
+                "Warning: extraction failed on {} articles (an internal error); their actors, quotes and figures are missing from this report.",
+                thousands(x.failed)
+            ),
+        });
+    }
     // name → (type, mentions per group, articles, roles)
     #[derive(Default)]
     struct Agg {

@@ -250,7 +250,7 @@ pub(crate) fn thousands(n: usize) -> String {
     let s = n.to_string();
     let mut out = String::new();
     for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -289,7 +289,9 @@ fn overview(c: &Corpus<'_>) -> (Section, Vec<String>) {
             "sources"
         },
     );
-    if let (Some(a), Some(b)) = (c.periods.first(), c.periods.last()) {
+    let first_date = arts.iter().filter_map(|a| a.published.as_deref()).min();
+    let last_date = arts.iter().filter_map(|a| a.published.as_deref()).max();
+    if let (Some(a), Some(b)) = (first_date, last_date) {
         first.push_str(&format!(
             " {} of them are dated, from {a} to {b}.",
             thousands(dated)
@@ -320,7 +322,9 @@ fn overview(c: &Corpus<'_>) -> (Section, Vec<String>) {
     blocks.push(Block::Paragraph { text: ingest });
 
     // Per group.
-    let mut per: BTreeMap<&str, (usize, usize, Option<&str>, Option<&str>)> = BTreeMap::new();
+    // group → (articles, words, first date, last date)
+    type Row<'a> = (usize, usize, Option<&'a str>, Option<&'a str>);
+    let mut per: BTreeMap<&str, Row<'_>> = BTreeMap::new();
     for (i, a) in arts.iter().enumerate() {
         let e = per.entry(c.group[i].as_str()).or_default();
         e.0 += 1;
@@ -394,11 +398,11 @@ fn overview(c: &Corpus<'_>) -> (Section, Vec<String>) {
     if !c.periods.is_empty() {
         let kind = c.period_kind.map_or("period", period_name);
         let mut counts: BTreeMap<(&str, &str), (usize, usize)> = BTreeMap::new();
-        for i in 0..arts.len() {
+        for (i, n_words) in words.iter().enumerate() {
             if let Some(p) = &c.period[i] {
                 let e = counts.entry((p.as_str(), c.group[i].as_str())).or_default();
                 e.0 += 1;
-                e.1 += words[i];
+                e.1 += n_words;
             }
         }
         let rows: Vec<Vec<String>> = counts
