@@ -84,7 +84,6 @@ pub(crate) fn run(args: Args, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
     };
     let corpus_args = CorpusArgs {
         paths: paths.clone(),
-        ..args.corpus.clone()
     };
     let loaded = corpus::load(&corpus_args, global)?;
     if loaded.articles.is_empty() {
