@@ -931,10 +931,10 @@ pub(crate) fn attribute(article: &Article, scan: &Scan, cands: &[Cand]) -> Vec<Q
             range = content_range(&ctx, sent.first, subj_tok.min(k));
         } else {
             // "said on Monday that …", "told reporters that …": the content starts after "that"
-            if let Some(i) = (a..(a + 6).min(b)).find(|&i| toks[i].lower == "that") {
-                if toks[a..i].iter().all(|t| t.kind == Kind::Word) {
-                    a = i + 1;
-                }
+            if let Some(i) = (a..(a + 6).min(b)).find(|&i| toks[i].lower == "that")
+                && toks[a..i].iter().all(|t| t.kind == Kind::Word)
+            {
+                a = i + 1;
             }
             // a speaker after the cue ("said Trump, adding …") is not content
             if speaker_after {
