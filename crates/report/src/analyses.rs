@@ -174,7 +174,9 @@ pub(crate) fn terms(
         Column::number("Per 10k words"),
         Column::number("Articles"),
     ];
-    if c.compares() {
+    // Per-group rates fit up to four groups; beyond, `terms-by-source` has them.
+    let per_group = c.compares() && c.groups.len() <= 4;
+    if per_group {
         columns.extend(
             c.groups
                 .iter()
@@ -192,7 +194,7 @@ pub(crate) fn terms(
                 fixed(per10k(*n, total_words), 1),
                 thousands(*d as usize),
             ];
-            if c.compares() {
+            if per_group {
                 let id = words.term_id(t);
                 for g in &c.groups {
                     let n = id
@@ -212,7 +214,9 @@ pub(crate) fn terms(
         shown: Some(25),
     }));
     // Chart: top 20 terms, rate per 10k in each group, side by side.
-    let chart_terms: Vec<&(String, u64, u64)> = top_all.iter().take(20).collect();
+    // Side-by-side bars for many groups get tall: fewer terms then.
+    let n_chart = if c.groups.len() > 4 { 10 } else { 20 };
+    let chart_terms: Vec<&(String, u64, u64)> = top_all.iter().take(n_chart).collect();
     let series: Vec<Series> = if c.compares() {
         c.groups
             .iter()
@@ -247,11 +251,11 @@ pub(crate) fn terms(
             title: "Most frequent terms".into(),
             caption: if c.compares() {
                 format!(
-                    "The 20 most frequent terms of the corpus, with their rate per 10,000 words in each {}.",
+                    "The {n_chart} most frequent terms of the corpus, with their rate per 10,000 words in each {}.",
                     c.input.group_by
                 )
             } else {
-                "The 20 most frequent terms, per 10,000 words.".into()
+                format!("The {n_chart} most frequent terms, per 10,000 words.")
             },
             x_label: "occurrences per 10,000 words".into(),
             y_label: String::new(),
@@ -311,7 +315,7 @@ pub(crate) fn terms(
             Column::number("Count"),
             Column::number("Articles"),
         ];
-        if c.compares() {
+        if per_group {
             columns.extend(c.groups.iter().map(|g| Column::number(g)));
         }
         let rows = btop
@@ -324,7 +328,7 @@ pub(crate) fn terms(
                     thousands(*n as usize),
                     thousands(*d as usize),
                 ];
-                if c.compares() {
+                if per_group {
                     let id = bigrams.term_id(t);
                     for g in &c.groups {
                         let n = id
