@@ -26,11 +26,14 @@ pub(crate) struct Extracted {
     pub(crate) failed: usize,
 }
 
+/// Actors, quotes and figures of one article.
+type PerArticle = (Vec<Actor>, Vec<Quote>, Vec<Figure>);
+
 /// Runs actors, quotes and figures on every article, in parallel, keeping article order.
 pub(crate) fn extract(c: &Corpus<'_>) -> Extracted {
     let extractor = ActorExtractor::new();
     let figures_x = gazette_extract::figures::FigureExtractor::new();
-    let per: Vec<Option<(Vec<Actor>, Vec<Quote>, Vec<Figure>)>> = c
+    let per: Vec<Option<PerArticle>> = c
         .input
         .articles
         .par_iter()
