@@ -33,7 +33,9 @@ pub struct Dir {
 impl Dir {
     /// Makes a new empty folder.
     pub fn new() -> Dir {
-        Dir { tmp: tempfile::tempdir().expect("temporary folder") }
+        Dir {
+            tmp: tempfile::tempdir().expect("temporary folder"),
+        }
     }
 
     /// The folder's path.
