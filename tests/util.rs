@@ -1,5 +1,5 @@
 //! Running the `gazette` binary in a fresh temporary folder.
-#![allow(dead_code)] // each test module uses a different subset
+#![allow(dead_code, unreachable_pub)] // each test module uses a different subset
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
