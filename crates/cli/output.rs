@@ -46,7 +46,7 @@ pub(crate) struct OutputArgs {
 pub(crate) enum Sink {
     Stdout(BufWriter<io::Stdout>),
     File {
-        tmp: tempfile::NamedTempFile,
+        tmp: BufWriter<tempfile::NamedTempFile>,
         path: PathBuf,
     },
 }
@@ -67,7 +67,7 @@ impl Sink {
                     .tempfile_in(dir)
                     .with_context(|| format!("creating a temporary file in {}", dir.display()))?;
                 Ok(Sink::File {
-                    tmp,
+                    tmp: BufWriter::new(tmp),
                     path: path.to_path_buf(),
                 })
             }
@@ -78,8 +78,10 @@ impl Sink {
     pub(crate) fn finish(self) -> anyhow::Result<()> {
         match self {
             Sink::Stdout(mut w) => w.flush().context("writing to stdout"),
-            Sink::File { mut tmp, path } => {
-                tmp.flush()
+            Sink::File { tmp, path } => {
+                let tmp = tmp
+                    .into_inner()
+                    .map_err(|e| e.into_error())
                     .with_context(|| format!("writing {}", path.display()))?;
                 tmp.persist(&path)
                     .with_context(|| format!("replacing {}", path.display()))?;
