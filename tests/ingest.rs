@@ -330,3 +330,38 @@ fn shared_corpora() {
         assert_eq!(run.code, 0, "{corpus}: {}", run.stderr);
     }
 }
+
+/// `-o` on something that is not a regular file (here a FIFO, as `/dev/null` is a device) must
+/// write into it, not rename a temporary file over it and so replace the device.
+#[cfg(unix)]
+#[test]
+fn output_to_a_fifo_writes_into_it_and_keeps_it_a_fifo() {
+    use std::os::unix::fs::FileTypeExt;
+    let dir = Dir::new();
+    let fifo = dir.path().join("pipe");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo");
+    assert!(made.success());
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read_to_string(fifo).expect("read fifo"))
+    };
+    let run = dir.run([
+        "ingest".as_ref(),
+        util::data("sample/nato-mission-2021-10-31.txt").as_os_str(),
+        "--format".as_ref(),
+        "jsonl".as_ref(),
+        "-o".as_ref(),
+        fifo.as_os_str(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let text = reader.join().expect("reader thread");
+    assert_eq!(text.lines().count(), 1, "one article through the FIFO");
+    assert!(text.contains("\"id\""));
+    let kind = std::fs::symlink_metadata(&fifo)
+        .expect("fifo still there")
+        .file_type();
+    assert!(kind.is_fifo(), "the FIFO was replaced by {kind:?}");
+}

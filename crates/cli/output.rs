@@ -49,6 +49,12 @@ pub(crate) enum Sink {
         tmp: BufWriter<tempfile::NamedTempFile>,
         path: PathBuf,
     },
+    /// An existing path that is not a regular file (`/dev/null`, a FIFO, a terminal): written
+    /// in place, since renaming over it would replace the device with a regular file.
+    Special {
+        file: BufWriter<std::fs::File>,
+        path: PathBuf,
+    },
 }
 
 impl Sink {
@@ -57,6 +63,16 @@ impl Sink {
         match output {
             None => Ok(Sink::Stdout(BufWriter::new(io::stdout()))),
             Some(p) if p == Path::new("-") => Ok(Sink::Stdout(BufWriter::new(io::stdout()))),
+            Some(path) if is_special(path) => {
+                let file = std::fs::OpenOptions::new()
+                    .write(true)
+                    .open(path)
+                    .with_context(|| format!("opening {}", path.display()))?;
+                Ok(Sink::Special {
+                    file: BufWriter::new(file),
+                    path: path.to_path_buf(),
+                })
+            }
             Some(path) => {
                 let dir = match path.parent() {
                     Some(d) if !d.as_os_str().is_empty() => d,
@@ -87,8 +103,17 @@ impl Sink {
                     .with_context(|| format!("replacing {}", path.display()))?;
                 Ok(())
             }
+            Sink::Special { mut file, path } => file
+                .flush()
+                .with_context(|| format!("writing {}", path.display())),
         }
     }
+}
+
+/// True when `path` exists and is neither a regular file nor a directory (a device, FIFO or
+/// socket). Such paths are opened in place instead of being replaced by a rename.
+pub(crate) fn is_special(path: &Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir())
 }
 
 impl Write for Sink {
@@ -96,6 +121,7 @@ impl Write for Sink {
         match self {
             Sink::Stdout(w) => w.write(buf),
             Sink::File { tmp, .. } => tmp.write(buf),
+            Sink::Special { file, .. } => file.write(buf),
         }
     }
 
@@ -103,6 +129,7 @@ impl Write for Sink {
         match self {
             Sink::Stdout(w) => w.flush(),
             Sink::File { tmp, .. } => tmp.flush(),
+            Sink::Special { file, .. } => file.flush(),
         }
     }
 }

@@ -137,7 +137,14 @@ pub(crate) fn run(args: Args, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
         let reg = AliasRegistry::parse(&text).with_context(|| format!("in {}", p.display()))?;
         extractor = extractor.with_aliases(reg);
     }
-    let loaded = corpus::load(&args.corpus, global)?;
+    // Per-article lines answer for every article, near-duplicates included; corpus tables
+    // count each story once.
+    let per_article = args.output.format == Format::Jsonl && args.cooccurrence.is_none();
+    let loaded = if per_article && !args.ambiguous {
+        corpus::load_all(&args.corpus, global)?
+    } else {
+        corpus::load(&args.corpus, global)?
+    };
     let articles = &loaded.articles;
     let mut found: Vec<ArticleActors> = articles.par_iter().map(|a| extractor.extract(a)).collect();
     let mut ambiguous: Vec<_> = found.iter().flat_map(|f| f.ambiguous.clone()).collect();

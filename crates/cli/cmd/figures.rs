@@ -105,7 +105,13 @@ pub(crate) fn run(args: Args, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
         .iter()
         .map(|k| parse_kind(k))
         .collect::<anyhow::Result<_>>()?;
-    let loaded = corpus::load(&args.corpus, global)?;
+    // Per-article figures answer for every article, near-duplicates included; conflicts are
+    // looked for once per story.
+    let loaded = if args.conflicts {
+        corpus::load(&args.corpus, global)?
+    } else {
+        corpus::load_all(&args.corpus, global)?
+    };
     let x = FigureExtractor::new().relative_periods(args.relative_periods);
     let mut found = extract_all(&loaded.articles, x, !args.no_actors);
     if !kinds.is_empty() {

@@ -95,7 +95,13 @@ pub(crate) fn run(args: Args, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
             args.similarity
         );
     }
-    let loaded = corpus::load(&args.corpus, global)?;
+    // Per-article quotes answer for every article, near-duplicates included; the ledger
+    // counts each story once.
+    let loaded = if args.ledger {
+        corpus::load(&args.corpus, global)?
+    } else {
+        corpus::load_all(&args.corpus, global)?
+    };
     let (found, actors) = extract_all(&loaded.articles);
     if args.ledger {
         let opts = LedgerOptions {

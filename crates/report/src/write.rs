@@ -188,7 +188,13 @@ fn remove_stale(dir: &Path, written: &BTreeSet<PathBuf>) -> Result<()> {
 }
 
 /// Writes `bytes` to a temporary file next to `path` and renames it into place.
+///
+/// An existing path that is not a regular file (a device such as `/dev/null`, or a FIFO) is
+/// written in place: renaming over it would replace the device with a regular file.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    if std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+        return std::fs::write(path, bytes).map_err(|e| Error::io(path, e));
+    }
     let dir = path.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     let name = path

@@ -1085,15 +1085,17 @@ pub(crate) fn attribute(article: &Article, scan: &Scan, cands: &[Cand]) -> Vec<Q
             s.end > s.start && text.is_char_boundary(s.start) && text.is_char_boundary(s.end)
         })
         .map(|s| {
-            let (speaker_text, speaker_start, speaker_end) = if s.speaker.found {
-                (
-                    Some(text[s.speaker.start..s.speaker.end].to_string()),
-                    Some(s.speaker.start),
-                    Some(s.speaker.end),
-                )
-            } else {
-                (None, None, None)
-            };
+            let speaker_span = text.get(s.speaker.start..s.speaker.end);
+            let (speaker_text, speaker_start, speaker_end) =
+                if let (true, Some(span)) = (s.speaker.found, speaker_span) {
+                    (
+                        Some(span.to_string()),
+                        Some(s.speaker.start),
+                        Some(s.speaker.end),
+                    )
+                } else {
+                    (None, None, None)
+                };
             let _ = s.cue_tok;
             Quote {
                 article: article.id.clone(),
