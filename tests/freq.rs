@@ -173,3 +173,53 @@ fn kwic_and_dictionary_and_collocates_run() {
         run.stdout
     );
 }
+
+/// Snapshot tests of every frequency command on the repo's sample corpus (79 State of the Union
+/// addresses, grouped by the president's party, plus the seed article). Tables are printed
+/// rounded, so the snapshots do not depend on the last bits of floating-point sums. Review a
+/// changed snapshot with `cargo insta review` before accepting it.
+#[test]
+fn sample_corpus_snapshots() {
+    let dir = Dir::new();
+    let sample = data("sample").display().to_string();
+    let dictionary = fixture("dictionary.toml");
+    let cases: &[(&str, Vec<&str>)] = &[
+        (
+            "terms_by_party",
+            vec!["terms", &sample, "--by", "source", "--no-stopwords", "--top", "8"],
+        ),
+        (
+            "ngrams_top",
+            vec!["ngrams", &sample, "--no-stopwords", "--top", "10"],
+        ),
+        (
+            "keyness_democratic_vs_rest",
+            vec![
+                "keyness", &sample, "--by", "source", "--target", "Democratic", "--top", "10",
+            ],
+        ),
+        (
+            "collocates_war",
+            vec!["collocates", "war", &sample, "--no-stopwords", "--top", "10"],
+        ),
+        (
+            "trend_by_decade",
+            vec!["trend", "war,economy,nuclear", &sample, "--by", "decade"],
+        ),
+        (
+            "kwic_nuclear_weapons",
+            vec!["kwic", "nuclear weapon*", &sample, "--width", "30"],
+        ),
+        (
+            "dictionary_by_party",
+            vec!["dictionary", &dictionary, &sample, "--by", "source"],
+        ),
+    ];
+    for (name, args) in cases {
+        let mut args = args.clone();
+        args.push("-q");
+        let run = dir.run(&args);
+        assert_eq!(run.code, 0, "{name}: {}", run.stderr);
+        insta::assert_snapshot!(*name, run.stdout);
+    }
+}

@@ -115,25 +115,35 @@ fn fmt_float(x: f64) -> String {
 fn write_text<W: Write>(df: &DataFrame, out: &mut W) -> Result<()> {
     const MAX: usize = 60;
     let cols = df.columns();
+    // A concordance's left context is cut at its start and right-aligned, so the words next to
+    // the match stay visible and the matches line up, as in AntConc.
+    let left: Vec<bool> = cols.iter().map(|c| c.name().as_str() == "left").collect();
     let numeric: Vec<bool> = cols
         .iter()
-        .map(|c| c.dtype().is_primitive_numeric())
+        .zip(&left)
+        .map(|(c, &l)| l || c.dtype().is_primitive_numeric())
         .collect();
-    let cut = |s: String| -> String {
+    let cut = |s: String, from_start: bool| -> String {
         let s: String = s.chars().map(|c| if c == '\n' { ' ' } else { c }).collect();
-        if s.chars().count() > MAX {
+        let n = s.chars().count();
+        if n <= MAX {
+            s
+        } else if from_start {
+            std::iter::once('…')
+                .chain(s.chars().skip(n - (MAX - 1)))
+                .collect()
+        } else {
             let mut t: String = s.chars().take(MAX - 1).collect();
             t.push('…');
             t
-        } else {
-            s
         }
     };
     let header: Vec<String> = cols.iter().map(|c| c.name().to_string()).collect();
     let rows: Vec<Vec<String>> = (0..df.height())
         .map(|i| {
             cols.iter()
-                .map(|c| cut(text_cell(c.get(i).unwrap_or(AnyValue::Null))))
+                .zip(&left)
+                .map(|(c, &l)| cut(text_cell(c.get(i).unwrap_or(AnyValue::Null)), l))
                 .collect()
         })
         .collect();
