@@ -2,5 +2,6 @@
 #![deny(missing_docs)]
 
 pub mod actors;
+pub mod data;
 pub mod figures;
 pub mod quotes;

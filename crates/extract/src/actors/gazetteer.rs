@@ -55,7 +55,23 @@ impl Category {
         1 << self as u8
     }
 
-    fn source(self) -> &'static str {
+    /// The file of `crates/extract/data/gazetteers/` the category is read from.
+    pub(crate) fn file(self) -> &'static str {
+        match self {
+            Category::Country => "countries.txt",
+            Category::City => "cities.txt",
+            Category::Region => "regions.txt",
+            Category::Demonym => "demonyms.txt",
+            Category::Organisation => "organisations.txt",
+            Category::FirstName => "first_names.txt",
+            Category::Title => "titles.txt",
+            Category::Honorific => "honorifics.txt",
+            Category::Temporal => "temporal.txt",
+            Category::CompanySuffix => "company_suffixes.txt",
+        }
+    }
+
+    pub(crate) fn source(self) -> &'static str {
         match self {
             Category::Country => include_str!("../../data/gazetteers/countries.txt"),
             Category::City => include_str!("../../data/gazetteers/cities.txt"),

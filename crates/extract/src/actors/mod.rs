@@ -24,7 +24,7 @@ mod error;
 mod extract;
 pub mod gazetteer;
 pub mod ner;
-mod registry;
+pub(crate) mod registry;
 mod roles;
 pub mod text;
 

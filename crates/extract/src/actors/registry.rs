@@ -36,7 +36,7 @@ pub struct AliasRegistry {
     map: BTreeMap<String, (String, Option<EntityType>, String)>,
 }
 
-static BUILTIN: &str = include_str!("../../data/aliases.toml");
+pub(crate) static BUILTIN: &str = include_str!("../../data/aliases.toml");
 
 impl AliasRegistry {
     /// The registry shipped with gazette (`crates/extract/data/aliases.toml`).

@@ -216,7 +216,7 @@ pub struct Tagger {
 }
 
 /// The model trained by `gazette train-ner`, compiled into the binary.
-static EMBEDDED_MODEL: &[u8] = include_bytes!("../../../data/ner.model");
+pub(crate) static EMBEDDED_MODEL: &[u8] = include_bytes!("../../../data/ner.model");
 
 /// Word clusters learned from unlabelled news text (see `data/README.md`).
 pub(crate) static EMBEDDED_LEXICON: &str = include_str!("../../../data/clusters.tsv");
