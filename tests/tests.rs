@@ -2,6 +2,7 @@
 //! Each module is owned by the command it tests; `util` runs the binary in a temp folder.
 
 mod actors;
+mod bad_input;
 mod figures;
 mod freq;
 mod ingest;

@@ -93,6 +93,34 @@ pub(crate) struct IngestFlags {
     /// Write the manifest (what became of every input) to FILE as JSON Lines.
     #[arg(long, value_name = "FILE")]
     pub(crate) manifest: Option<PathBuf>,
+    /// Skip files larger than SIZE, before reading them (bytes, or with K, M, G: `512M`; `0`
+    /// for no limit). JSON Lines files are streamed and limited per line only.
+    #[arg(long, value_name = "SIZE", default_value = "256M", value_parser = parse_size)]
+    pub(crate) max_file_size: u64,
+    /// Skip JSON Lines records and CSV rows longer than SIZE, and text or Markdown files with
+    /// a longer line (bytes, or with K, M, G; `0` for no limit).
+    #[arg(long, value_name = "SIZE", default_value = "16M", value_parser = parse_size)]
+    pub(crate) max_line_size: u64,
+}
+
+/// Parses a size such as `1048576`, `512K`, `16M`, `2G` or `16MiB` (powers of 1024).
+fn parse_size(s: &str) -> Result<u64, String> {
+    let t = s.trim();
+    let digits = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
+    let (number, unit) = t.split_at(digits);
+    let number: u64 = number
+        .parse()
+        .map_err(|_| format!("expected a size such as `16M` or `1048576`, got `{s}`"))?;
+    let shift = match unit.trim().to_ascii_lowercase().as_str() {
+        "" | "b" => 0,
+        "k" | "kb" | "kib" => 10,
+        "m" | "mb" | "mib" => 20,
+        "g" | "gb" | "gib" => 30,
+        _ => return Err(format!("unknown size unit in `{s}` (use K, M or G)")),
+    };
+    number
+        .checked_mul(1 << shift)
+        .ok_or_else(|| format!("size `{s}` is too large"))
 }
 
 impl Default for IngestFlags {
@@ -106,6 +134,8 @@ impl Default for IngestFlags {
             strict: false,
             clean_records: false,
             manifest: None,
+            max_file_size: gazette_ingest::DEFAULT_MAX_FILE_SIZE,
+            max_line_size: gazette_ingest::DEFAULT_MAX_LINE_SIZE,
         }
     }
 }
@@ -177,7 +207,9 @@ fn corpus_with(paths: &[PathBuf], args: &IngestFlags) -> anyhow::Result<Corpus> 
             (args.near_dup_threshold < 1.0).then_some(args.near_dup_threshold),
         )
         .strict(args.strict)
-        .clean_records(args.clean_records);
+        .clean_records(args.clean_records)
+        .max_file_size((args.max_file_size > 0).then_some(args.max_file_size))
+        .max_line_size((args.max_line_size > 0).then_some(args.max_line_size));
     for mapping in &args.fields {
         builder = builder.field_mapping(mapping).context("bad `--field`")?;
     }

@@ -227,11 +227,22 @@ pub(crate) fn guard_formula(cell: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// Aligned columns; cells longer than 60 characters are cut with `…`, newlines shown as `⏎`.
+/// Aligned columns; cells longer than 60 characters are cut with `…`, newlines shown as `⏎`
+/// and other control characters as their Unicode symbols (`␛` for escape), so that article
+/// text cannot move the cursor or recolour the terminal it is printed to.
 fn write_table<W: Write>(out: &mut W, header: &[String], rows: &[Vec<String>]) -> io::Result<()> {
     const MAX: usize = 60;
     let shown = |s: &str| -> String {
-        let flat: String = s.chars().map(|c| if c == '\n' { '⏎' } else { c }).collect();
+        let flat: String = s
+            .chars()
+            .map(|c| match c {
+                '\n' => '⏎',
+                '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'),
+                '\u{7f}' => '␡',
+                '\u{80}'..='\u{9f}' => '\u{fffd}',
+                c => c,
+            })
+            .collect();
         if flat.chars().count() > MAX {
             let cut: String = flat.chars().take(MAX - 1).collect();
             format!("{cut}…")
@@ -306,6 +317,17 @@ mod tests {
             "name,aliases,count\nSergei Lavrov,Lavrov,2\n\"=HYPERLINK(\"\"x\"\")\",,1\n"
         );
         assert!(render(Format::Csv, true).contains("\"'=HYPERLINK"));
+    }
+
+    #[test]
+    fn table_shows_control_characters_as_symbols() {
+        let mut out = Vec::new();
+        let rows = [serde_json::json!({"t": "a\u{1b}[31mred\u{7}\u{9b}2J\tb"})];
+        write_records_to(&mut out, &rows, Format::Table, false).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "t\na␛[31mred␇\u{fffd}2J␉b\n"
+        );
     }
 
     #[test]

@@ -24,6 +24,10 @@ use crate::record::{self, Draft, Field, FieldMap};
 const STREAM_JSONL_BYTES: u64 = 8 << 20;
 /// Lines per chunk when a JSON Lines file is streamed.
 const JSONL_CHUNK_LINES: usize = 4096;
+/// Default for [`CorpusBuilder::max_file_size`]: 256 MiB.
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 256 << 20;
+/// Default for [`CorpusBuilder::max_line_size`]: 16 MiB.
+pub const DEFAULT_MAX_LINE_SIZE: u64 = 16 << 20;
 
 /// Sets up how a corpus is read; [`CorpusBuilder::build`] makes the [`Corpus`] reader.
 ///
@@ -53,6 +57,8 @@ pub struct CorpusBuilder {
     strict: bool,
     clean_records: bool,
     clean_json: bool,
+    max_file_size: Option<u64>,
+    max_line_size: Option<u64>,
 }
 
 impl Default for CorpusBuilder {
@@ -66,6 +72,8 @@ impl Default for CorpusBuilder {
             strict: false,
             clean_records: false,
             clean_json: true,
+            max_file_size: Some(DEFAULT_MAX_FILE_SIZE),
+            max_line_size: Some(DEFAULT_MAX_LINE_SIZE),
         }
     }
 }
@@ -156,6 +164,22 @@ impl CorpusBuilder {
         self
     }
 
+    /// Skips files larger than `bytes` (checked before they are read, so a huge file costs no
+    /// memory); `None` for no limit. JSON Lines files are streamed a line at a time and
+    /// limited by [`CorpusBuilder::max_line_size`] only. Default [`DEFAULT_MAX_FILE_SIZE`].
+    pub fn max_file_size(mut self, bytes: Option<u64>) -> Self {
+        self.max_file_size = bytes;
+        self
+    }
+
+    /// Skips JSON Lines records and CSV rows longer than `bytes`, and text and Markdown files
+    /// with a longer line; `None` for no limit. A streamed JSON Lines record is never held in
+    /// memory beyond the limit. Default [`DEFAULT_MAX_LINE_SIZE`].
+    pub fn max_line_size(mut self, bytes: Option<u64>) -> Self {
+        self.max_line_size = bytes;
+        self
+    }
+
     /// Makes the reader.
     pub fn build(self) -> Corpus {
         Corpus { opts: self }
@@ -212,6 +236,8 @@ struct Input {
     kind: Kind,
     sidecar: Option<Arc<Map<String, Value>>>,
     missing: bool,
+    /// Why a folder entry could not be walked (a broken link, a folder that cannot be listed).
+    walk_error: Option<String>,
 }
 
 type Items = Vec<Result<(Draft, Fingerprint)>>;
@@ -354,25 +380,34 @@ impl Corpus {
         let mut offset: u64 = 0;
         let mut decoded_lossy = false;
         loop {
-            let mut lines: Vec<(u64, u64, Vec<u8>)> = Vec::with_capacity(JSONL_CHUNK_LINES);
+            // (line number, byte offset, the line, its length when over the limit)
+            let mut lines: Vec<(u64, u64, Vec<u8>, Option<u64>)> =
+                Vec::with_capacity(JSONL_CHUNK_LINES);
             while lines.len() < JSONL_CHUNK_LINES {
                 let mut buf = Vec::new();
-                let n = reader.read_until(b'\n', &mut buf).map_err(|e| {
-                    Error::new(&input.display, ErrorKind::Io(e)).at_line(line_no + 1)
-                })?;
+                let (n, too_long) =
+                    read_line_limited(&mut reader, &mut buf, self.opts.max_line_size).map_err(
+                        |e| Error::new(&input.display, ErrorKind::Io(e)).at_line(line_no + 1),
+                    )?;
                 if n == 0 {
                     break;
                 }
                 line_no += 1;
-                lines.push((line_no, offset, buf));
-                offset += n as u64;
+                lines.push((line_no, offset, buf, too_long.then_some(n)));
+                offset += n;
             }
             if lines.is_empty() {
                 break;
             }
             let parsed: Vec<(Items, bool)> = lines
                 .par_iter()
-                .map(|(no, off, bytes)| self.parse_jsonl_line(input, *no, *off, bytes))
+                .map(|(no, off, bytes, too_long)| match too_long {
+                    Some(size) => (
+                        vec![Err(self.line_too_long(input, *no, *off, *size))],
+                        false,
+                    ),
+                    None => self.parse_jsonl_line(input, *no, *off, bytes),
+                })
                 .collect();
             let mut items = Vec::new();
             for (line_items, lossy) in parsed {
@@ -384,11 +419,24 @@ impl Corpus {
                 sink(std::mem::take(&mut merger.buffer));
             }
         }
+        merger.no_records(input, file_entry);
         if decoded_lossy {
             merger.manifest.entries[file_entry].warning =
                 Some("some lines were not UTF-8 and were decoded as windows-1252".into());
         }
         Ok(())
+    }
+
+    fn line_too_long(&self, input: &Input, line: u64, offset: u64, size: u64) -> Error {
+        Error::new(
+            &input.display,
+            ErrorKind::LineTooLong {
+                size,
+                limit: self.opts.max_line_size.unwrap_or(u64::MAX),
+            },
+        )
+        .at_line(line)
+        .at_byte(offset)
     }
 
     fn parse_jsonl_line(
@@ -412,7 +460,7 @@ impl Corpus {
         if text.trim().is_empty() {
             return (Vec::new(), lossy);
         }
-        let items = match serde_json::from_str::<Value>(&text) {
+        let items = match serde_json::from_str::<Value>(text.trim_end_matches(['\n', '\r'])) {
             Ok(Value::Object(obj)) => self.finish_records(
                 input,
                 record::drafts_from_object(&obj, &self.opts.fields),
@@ -425,7 +473,7 @@ impl Corpus {
                 .at_byte(offset))],
             Err(e) => vec![Err(Error::new(
                 &input.display,
-                ErrorKind::Json(e.to_string()),
+                ErrorKind::Json(json_message(&e)),
             )
             .at_line(line_no)
             .at_byte(offset + e.column().saturating_sub(1) as u64))],
@@ -451,14 +499,45 @@ impl Corpus {
         if input.missing {
             return err(ErrorKind::NotFound);
         }
-        let bytes = if input.path == Path::new("-") {
+        if let Some(reason) = &input.walk_error {
+            return err(ErrorKind::Walk(reason.clone()));
+        }
+        let limit = self.opts.max_file_size;
+        if input.path != Path::new("-")
+            && let Some(limit) = limit
+            && let Ok(m) = std::fs::metadata(&input.path)
+            && m.is_file()
+            && m.len() > limit
+        {
+            return err(ErrorKind::FileTooLarge {
+                size: m.len(),
+                limit,
+            });
+        }
+        // Read at most one byte over the limit, so that a file that grows, a FIFO or stdin
+        // cannot make us hold more than the limit either.
+        let read = |r: &mut dyn Read| -> std::io::Result<Vec<u8>> {
             let mut buf = Vec::new();
-            std::io::stdin().read_to_end(&mut buf).map(|_| buf)
+            match limit {
+                Some(l) => r.take(l.saturating_add(1)).read_to_end(&mut buf)?,
+                None => r.read_to_end(&mut buf)?,
+            };
+            Ok(buf)
+        };
+        let bytes = if input.path == Path::new("-") {
+            read(&mut std::io::stdin().lock())
         } else {
-            std::fs::read(&input.path)
+            std::fs::File::open(&input.path).and_then(|mut f| read(&mut f))
         };
         match bytes {
+            Ok(bytes) if limit.is_some_and(|l| bytes.len() as u64 > l) => {
+                err(ErrorKind::FileTooLarge {
+                    size: bytes.len() as u64,
+                    limit: limit.unwrap_or(u64::MAX),
+                })
+            }
             Ok(bytes) => self.parse_bytes(input, &bytes),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => err(ErrorKind::Vanished),
             Err(e) => err(ErrorKind::Io(e)),
         }
     }
@@ -477,14 +556,34 @@ impl Corpus {
             return err(ErrorKind::Binary);
         }
         let decoded = decode::decode(bytes);
-        let warning = decoded
+        let mut warnings: Vec<String> = decoded
             .encoding
-            .map(|enc| format!("not UTF-8: decoded as {enc}"));
-        let text = decoded.text;
+            .map(|enc| format!("not UTF-8: decoded as {enc}"))
+            .into_iter()
+            .collect();
+        let mut text = decoded.text;
+        // A stray NUL (a truncated write, a bad export) is not text and would break JSON,
+        // CSV and every output format downstream; a file with many is binary (above).
+        let nuls = memchr::memchr_iter(0, text.as_bytes()).count();
+        if nuls > 0 {
+            text = text.replace('\0', "");
+            warnings.push(format!("removed {nuls} NUL byte(s)"));
+        }
         let kind = match &input.kind {
             Kind::Sniff => sniff(&text),
             k => k.clone(),
         };
+        if matches!(kind, Kind::Text | Kind::Sniff)
+            && let Some(limit) = self.opts.max_line_size
+            && let Some((line, offset, size)) = long_line(&text, limit)
+        {
+            return FileOutput {
+                items: vec![Err(self.line_too_long(input, line, offset, size))],
+                warning: join_warnings(warnings),
+                ignored: None,
+                multi: false,
+            };
+        }
         let (items, multi) = match kind {
             Kind::Text | Kind::Sniff | Kind::Ignore(_) => {
                 let known_title = input
@@ -502,7 +601,13 @@ impl Corpus {
                 (vec![self.finish(input, d, false)], false)
             }
             Kind::Html => {
-                let mut d = crate::html::parse_html(&text, &self.opts.boilerplate);
+                let (mut d, flattened) = crate::html::parse_html(&text, &self.opts.boilerplate);
+                if let Some(depth) = flattened {
+                    warnings.push(format!(
+                        "HTML nested {depth} levels deep: tags below level {} were ignored",
+                        crate::html::MAX_DEPTH
+                    ));
+                }
                 self.apply_sidecar(input, &mut d);
                 (vec![self.finish(input, d, false)], false)
             }
@@ -519,27 +624,7 @@ impl Corpus {
                     }
                     (items, multi)
                 }
-                Ok(Value::Array(values)) => {
-                    let mut items = Vec::new();
-                    for (i, v) in values.iter().enumerate() {
-                        let n = i as u64 + 1;
-                        match v {
-                            Value::Object(obj) => items.extend(self.finish_records(
-                                input,
-                                record::drafts_from_object(obj, &self.opts.fields),
-                                n,
-                                self.opts.clean_json,
-                                obj,
-                            )),
-                            _ => {
-                                items
-                                    .push(Err(Error::new(&input.display, ErrorKind::NotAnObject)
-                                        .at_line(n)))
-                            }
-                        }
-                    }
-                    (items, true)
-                }
+                Ok(Value::Array(values)) => (self.array_items(input, &values), true),
                 Ok(_) => (
                     vec![Err(Error::new(&input.display, ErrorKind::NotAnObject))],
                     false,
@@ -547,10 +632,29 @@ impl Corpus {
                 Err(e) if text.trim_start().starts_with('{') && !e.is_data() && e.line() > 1 => {
                     (self.parse_jsonl_text(input, &text), true)
                 }
+                Err(_) if text.trim_start().starts_with('[') => {
+                    // An array cut short (a download that stopped, a dump still being
+                    // written): keep the complete records before the break.
+                    let (values, broken) = json_array_prefix(&text);
+                    let mut items = self.array_items(input, &values);
+                    if let Some((byte, message)) = broken {
+                        let n = values.len() as u64 + 1;
+                        items.push(Err(Error::new(
+                            &input.display,
+                            ErrorKind::Json(format!(
+                                "{message} in record {n}; kept the {} complete record(s) before it",
+                                values.len()
+                            )),
+                        )
+                        .at_line(n)
+                        .at_byte(byte as u64)));
+                    }
+                    (items, true)
+                }
                 Err(e) => (
                     vec![Err(Error::new(
                         &input.display,
-                        ErrorKind::Json(e.to_string()),
+                        ErrorKind::Json(json_message(&e)),
                     )
                     .at_line(e.line() as u64))],
                     false,
@@ -561,10 +665,31 @@ impl Corpus {
         };
         FileOutput {
             items,
-            warning,
+            warning: join_warnings(warnings),
             ignored: None,
             multi,
         }
+    }
+
+    /// The records of a JSON array, numbered from 1.
+    fn array_items(&self, input: &Input, values: &[Value]) -> Items {
+        let mut items = Vec::new();
+        for (i, v) in values.iter().enumerate() {
+            let n = i as u64 + 1;
+            match v {
+                Value::Object(obj) => items.extend(self.finish_records(
+                    input,
+                    record::drafts_from_object(obj, &self.opts.fields),
+                    n,
+                    self.opts.clean_json,
+                    obj,
+                )),
+                _ => items.push(Err(
+                    Error::new(&input.display, ErrorKind::NotAnObject).at_line(n)
+                )),
+            }
+        }
+        items
     }
 
     fn parse_jsonl_text(&self, input: &Input, text: &str) -> Vec<Result<(Draft, Fingerprint)>> {
@@ -574,9 +699,16 @@ impl Corpus {
             lines.push((i as u64 + 1, offset, line));
             offset += line.len() as u64;
         }
+        let limit = self.opts.max_line_size.unwrap_or(u64::MAX);
         lines
             .par_iter()
-            .map(|(no, off, line)| self.parse_jsonl_line(input, *no, *off, line.as_bytes()).0)
+            .map(|(no, off, line)| {
+                let len = line.trim_end_matches(['\n', '\r']).len() as u64;
+                if len > limit {
+                    return vec![Err(self.line_too_long(input, *no, *off, len))];
+                }
+                self.parse_jsonl_line(input, *no, *off, line.as_bytes()).0
+            })
             .collect::<Vec<_>>()
             .into_iter()
             .flatten()
@@ -603,11 +735,44 @@ impl Corpus {
                 .at_line(1))];
             }
         };
+        // Each row's start, so that its raw bytes (up to the next row) can be checked.
+        let rows: Vec<csv::Result<csv::StringRecord>> = reader.records().collect();
+        let starts: Vec<Option<u64>> = rows
+            .iter()
+            .map(|r| match r {
+                Ok(row) => row.position().map(|p| p.byte()),
+                Err(e) => e.position().map(|p| p.byte()),
+            })
+            .collect();
+        let bytes = text.as_bytes();
         let mut items = Vec::new();
-        for result in reader.records() {
+        for (i, result) in rows.into_iter().enumerate() {
             match result {
                 Ok(row) => {
                     let line = row.position().map_or(0, |p| p.line());
+                    let start = starts[i].unwrap_or(0) as usize;
+                    let end = starts[i + 1..]
+                        .iter()
+                        .find_map(|s| *s)
+                        .map_or(bytes.len(), |s| s as usize)
+                        .clamp(start, bytes.len());
+                    let raw = &bytes[start..end];
+                    let at = |kind| {
+                        Error::new(&input.display, kind)
+                            .at_line(line)
+                            .at_byte(start as u64)
+                    };
+                    let len = raw.trim_ascii_end().len() as u64;
+                    if let Some(limit) = self.opts.max_line_size
+                        && len > limit
+                    {
+                        items.push(Err(at(ErrorKind::LineTooLong { size: len, limit })));
+                        continue;
+                    }
+                    if let Some(problem) = bad_quoting(raw, delimiter) {
+                        items.push(Err(at(ErrorKind::Csv(problem))));
+                        continue;
+                    }
                     let obj: Map<String, Value> = headers
                         .iter()
                         .zip(row.iter())
@@ -623,7 +788,13 @@ impl Corpus {
                     ));
                 }
                 Err(e) => {
-                    let mut err = Error::new(&input.display, ErrorKind::Csv(e.to_string()));
+                    let message = match e.kind() {
+                        csv::ErrorKind::UnequalLengths {
+                            expected_len, len, ..
+                        } => format!("row has {len} fields, the header has {expected_len}"),
+                        _ => e.to_string(),
+                    };
+                    let mut err = Error::new(&input.display, ErrorKind::Csv(message));
                     if let Some(pos) = e.position() {
                         err = err.at_line(pos.line()).at_byte(pos.byte());
                     }
@@ -790,7 +961,21 @@ impl Merger<'_> {
         }
         let file_entry = self.manifest.entries.len();
         self.manifest.entries.push(entry);
-        self.merge_records(input, output.items, file_entry)
+        self.merge_records(input, output.items, file_entry)?;
+        self.no_records(input, file_entry);
+        Ok(())
+    }
+
+    /// A file of records that held none (a CSV header alone, `[]`, blank lines) contributed
+    /// nothing without any record to blame: it is skipped, so the run says so.
+    fn no_records(&mut self, input: &Input, file_entry: usize) {
+        if self.manifest.entries.len() == file_entry + 1
+            && self.manifest.entries[file_entry].articles == 0
+        {
+            let entry = &mut self.manifest.entries[file_entry];
+            entry.status = Status::Skipped;
+            entry.reason = Some(format!("{}: no records", input.display));
+        }
     }
 
     fn merge_records(
@@ -890,6 +1075,186 @@ impl Merger<'_> {
     }
 }
 
+/// Checks the quoting of one raw CSV row (RFC 4180): a quoted field must end with a quote
+/// followed by the delimiter or the end of the row. The csv reader accepts anything (it
+/// would glue a stray quote into the text, or read the rest of the file into a field whose
+/// quote is never closed); such a row is reported instead.
+fn bad_quoting(raw: &[u8], delimiter: u8) -> Option<String> {
+    let mut i = 0;
+    let mut field_start = true;
+    while i < raw.len() {
+        let b = raw[i];
+        if field_start && b == b'"' {
+            // A quoted field: find its closing quote.
+            let open = i;
+            i += 1;
+            loop {
+                match raw.get(i) {
+                    None => {
+                        let lines = raw[open..].iter().filter(|&&c| c == b'\n').count();
+                        return Some(format!(
+                            "a quoted field is never closed (its quote at byte {open} of the row runs to the end of the file, over {lines} more line(s))"
+                        ));
+                    }
+                    Some(b'"') if raw.get(i + 1) == Some(&b'"') => i += 2,
+                    Some(b'"') => break,
+                    Some(_) => i += 1,
+                }
+            }
+            i += 1;
+            match raw.get(i) {
+                None | Some(b'\n' | b'\r') => return None,
+                Some(&c) if c == delimiter => {}
+                Some(&c) => {
+                    return Some(format!(
+                        "bad quoting: `{}` after the closing quote at byte {} of the row (a quote inside a quoted field must be doubled)",
+                        c as char,
+                        i - 1
+                    ));
+                }
+            }
+            i += 1;
+            field_start = true;
+            continue;
+        }
+        if b == b'\n' || b == b'\r' {
+            return None;
+        }
+        field_start = b == delimiter;
+        i += 1;
+    }
+    None
+}
+
+fn join_warnings(warnings: Vec<String>) -> Option<String> {
+    (!warnings.is_empty()).then(|| warnings.join("; "))
+}
+
+/// serde_json's message without its ` at line L column C` (we give file positions ourselves).
+fn json_message(e: &serde_json::Error) -> String {
+    let full = e.to_string();
+    match full.rfind(" at line ") {
+        Some(i) => full[..i].to_string(),
+        None => full,
+    }
+}
+
+/// The first line longer than `limit` bytes: (1-based line, byte offset, length).
+fn long_line(text: &str, limit: u64) -> Option<(u64, u64, u64)> {
+    let bytes = text.as_bytes();
+    if (bytes.len() as u64) <= limit {
+        return None;
+    }
+    let mut start = 0usize;
+    let mut line = 1u64;
+    loop {
+        let end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |i| start + i);
+        let len = bytes[start..end]
+            .strip_suffix(b"\r")
+            .unwrap_or(&bytes[start..end])
+            .len();
+        if len as u64 > limit {
+            return Some((line, start as u64, len as u64));
+        }
+        if end == bytes.len() {
+            return None;
+        }
+        start = end + 1;
+        line += 1;
+    }
+}
+
+/// Reads one line (up to and including `\n`) into `buf`, but never more than `limit` bytes
+/// of it: a longer line is read to its end and dropped. Returns the bytes consumed and
+/// whether the line was over the limit.
+fn read_line_limited<R: BufRead>(
+    r: &mut R,
+    buf: &mut Vec<u8>,
+    limit: Option<u64>,
+) -> std::io::Result<(u64, bool)> {
+    let mut total = 0u64;
+    let mut too_long = false;
+    loop {
+        let chunk = match r.fill_buf() {
+            Ok(c) => c,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if chunk.is_empty() {
+            return Ok((total, too_long));
+        }
+        let (take, done) = match memchr::memchr(b'\n', chunk) {
+            Some(i) => (i + 1, true),
+            None => (chunk.len(), false),
+        };
+        if !too_long {
+            buf.extend_from_slice(&chunk[..take]);
+            let content = buf.len() - usize::from(done);
+            if limit.is_some_and(|l| content as u64 > l) {
+                too_long = true;
+                *buf = Vec::new();
+            }
+        }
+        r.consume(take);
+        total += take as u64;
+        if done {
+            return Ok((total, too_long));
+        }
+    }
+}
+
+/// The complete values at the start of a JSON array that breaks off (or goes wrong) part
+/// way, and where and how it breaks: (byte offset, message).
+fn json_array_prefix(text: &str) -> (Vec<Value>, Option<(usize, String)>) {
+    let mut values = Vec::new();
+    let Some(open) = text.find('[') else {
+        return (values, Some((0, "expected `[`".into())));
+    };
+    let skip_ws = |pos: usize| pos + (text[pos..].len() - text[pos..].trim_start().len());
+    let mut pos = skip_ws(open + 1);
+    if text[pos..].starts_with(']') {
+        return (
+            values,
+            Some((pos + 1, "trailing characters after the array".into())),
+        );
+    }
+    loop {
+        let mut stream = serde_json::Deserializer::from_str(&text[pos..]).into_iter::<Value>();
+        match stream.next() {
+            Some(Ok(v)) => {
+                pos += stream.byte_offset();
+                values.push(v);
+            }
+            Some(Err(e)) => {
+                let how = if e.is_eof() {
+                    format!("the array is cut short ({})", json_message(&e))
+                } else {
+                    json_message(&e)
+                };
+                return (values, Some((pos, how)));
+            }
+            None => return (values, Some((pos, "the array is cut short".into()))),
+        }
+        pos = skip_ws(pos);
+        match text[pos..].chars().next() {
+            Some(',') => pos = skip_ws(pos + 1),
+            Some(']') => {
+                return (
+                    values,
+                    Some((pos + 1, "trailing characters after the array".into())),
+                );
+            }
+            None => return (values, Some((pos, "the array is cut short".into()))),
+            Some(c) => {
+                return (
+                    values,
+                    Some((pos, format!("expected `,` or `]`, found `{c}`"))),
+                );
+            }
+        }
+    }
+}
+
 fn sniff(text: &str) -> Kind {
     let t = text.trim_start();
     if t.starts_with('[') {
@@ -977,6 +1342,7 @@ fn make_input(
         folder,
         sidecar: None,
         missing: false,
+        walk_error: None,
     }
 }
 
@@ -1066,13 +1432,46 @@ fn discover<P: AsRef<Path>>(paths: &[P]) -> Vec<Input> {
         }
         if path.is_dir() {
             let root_name = folder_name(path);
-            let files: Vec<PathBuf> = walkdir::WalkDir::new(path)
+            // Symbolic links are followed (corpora are often assembled from links); a link
+            // back to a folder above it is reported and not followed, as are broken links and
+            // folders that cannot be listed, so no input goes missing without a word.
+            let mut files: Vec<PathBuf> = Vec::new();
+            let mut problems: Vec<(PathBuf, std::result::Result<String, String>)> = Vec::new();
+            for entry in walkdir::WalkDir::new(path)
+                .follow_links(true)
                 .sort_by_file_name()
-                .into_iter()
-                .filter_map(|e| e.ok())
-                .filter(|e| e.file_type().is_file())
-                .map(|e| e.into_path())
-                .collect();
+            {
+                match entry {
+                    Ok(e) if e.file_type().is_file() => files.push(e.into_path()),
+                    Ok(e) if e.file_type().is_dir() => {}
+                    Ok(e) => problems.push((
+                        e.into_path(),
+                        Ok("not a regular file (a FIFO, socket or device)".into()),
+                    )),
+                    Err(e) => {
+                        let Some(p) = e.path().map(Path::to_path_buf) else {
+                            continue;
+                        };
+                        let problem = if let Some(ancestor) = e.loop_ancestor() {
+                            Ok(format!(
+                                "symbolic link loop: points back to {} (not followed)",
+                                ancestor.display()
+                            ))
+                        } else if p.is_symlink() && !p.exists() {
+                            let target = std::fs::read_link(&p)
+                                .map(|t| t.display().to_string())
+                                .unwrap_or_default();
+                            Err(format!("broken symbolic link (to `{target}`)"))
+                        } else {
+                            let why = e
+                                .io_error()
+                                .map_or_else(|| e.to_string(), ToString::to_string);
+                            Err(format!("cannot be listed or read: {why}"))
+                        };
+                        problems.push((p, problem));
+                    }
+                }
+            }
             let mut sidecars: Vec<(PathBuf, Sidecar)> = Vec::new();
             for f in &files {
                 let name = f
@@ -1115,7 +1514,19 @@ fn discover<P: AsRef<Path>>(paths: &[P]) -> Vec<Input> {
                     folder,
                     kind,
                     missing: false,
+                    walk_error: None,
                 });
+            }
+            // Links and folders that could not be walked, after the files, in path order.
+            problems.sort_by(|a, b| a.0.cmp(&b.0));
+            for (p, problem) in problems {
+                let mut input =
+                    make_input(&p, p.to_string_lossy().into_owned(), stem(&p), None, None);
+                match problem {
+                    Ok(reason) => input.kind = Kind::Ignore(reason),
+                    Err(reason) => input.walk_error = Some(reason),
+                }
+                inputs.push(input);
             }
             continue;
         }
@@ -1226,6 +1637,79 @@ mod tests {
         assert!(matches!(sniff("{\"a\": 1}\n{\"a\": 2}"), Kind::Jsonl));
         assert!(matches!(sniff("<!DOCTYPE html><html>"), Kind::Html));
         assert!(matches!(sniff("Title\n\nBody."), Kind::Text));
+    }
+
+    #[test]
+    fn json_array_cut_short_keeps_complete_records() {
+        let (values, broken) = json_array_prefix("[{\"a\": 1}, {\"a\": 2},\n {\"a\": 3, \"t");
+        assert_eq!(values.len(), 2);
+        let (byte, how) = broken.unwrap();
+        assert_eq!(byte, 22);
+        assert_eq!(how, "the array is cut short (EOF while parsing a string)");
+        let (values, broken) = json_array_prefix("[1, 2 3]");
+        assert_eq!(values.len(), 2);
+        assert_eq!(
+            broken.unwrap(),
+            (6, "expected `,` or `]`, found `3`".to_string())
+        );
+    }
+
+    #[test]
+    fn csv_quoting_is_checked() {
+        assert_eq!(
+            bad_quoting(b"1,\"fine, \"\"quoted\"\" text\"\n", b','),
+            None
+        );
+        assert_eq!(bad_quoting(b"1,unquoted 5\" screen\n", b','), None);
+        assert_eq!(
+            bad_quoting(b"3,\"bad \"quote\" here\n", b',').unwrap(),
+            "bad quoting: `q` after the closing quote at byte 7 of the row (a quote inside a quoted field must be doubled)"
+        );
+        assert!(
+            bad_quoting(b"5,\"never closed\n6,x\n", b',')
+                .unwrap()
+                .starts_with("a quoted field is never closed (its quote at byte 2 of the row runs to the end of the file, over 2 more line(s))")
+        );
+    }
+
+    #[test]
+    fn long_lines_are_found_and_never_held_whole() {
+        assert_eq!(long_line("ab\ncdef\r\ng", 3), Some((2, 3, 4)));
+        assert_eq!(long_line("ab\ncde\r\n", 3), None);
+        let data = format!("{{}}\n{}\n{{}}\n", "x".repeat(100));
+        let mut r = std::io::BufReader::with_capacity(16, data.as_bytes());
+        let mut buf = Vec::new();
+        assert_eq!(
+            read_line_limited(&mut r, &mut buf, Some(10)).unwrap(),
+            (3, false)
+        );
+        assert_eq!(buf, b"{}\n");
+        buf.clear();
+        assert_eq!(
+            read_line_limited(&mut r, &mut buf, Some(10)).unwrap(),
+            (101, true)
+        );
+        assert!(buf.is_empty());
+        assert_eq!(
+            read_line_limited(&mut r, &mut buf, Some(10)).unwrap(),
+            (3, false)
+        );
+        assert_eq!(buf, b"{}\n");
+    }
+
+    #[test]
+    fn limits_skip_big_files_and_lines() {
+        let corpus = CorpusBuilder::new().max_line_size(Some(25)).build();
+        let got = corpus.read_bytes(
+            "x.jsonl",
+            b"{\"text\": \"short one\"}\n{\"text\": \"a much longer line\"}\n",
+        );
+        assert_eq!(got.articles.len(), 1);
+        let reason = got.manifest.entries[1].reason.as_deref().unwrap();
+        assert_eq!(
+            reason,
+            "x.jsonl:2 (byte 22): line is 30 bytes, over the maximum line size of 25 bytes (`--max-line-size`)"
+        );
     }
 
     proptest! {

@@ -12,8 +12,9 @@ pub(crate) struct Decoded {
     pub(crate) encoding: Option<&'static str>,
 }
 
-/// Returns true if and only if `bytes` look like binary data: NUL bytes (outside UTF-16) or
-/// many control characters in the first 8 KiB.
+/// Returns true if and only if `bytes` look like binary data: more than a stray NUL byte
+/// (outside UTF-16) or many control characters in the first 8 KiB. One NUL in a text file
+/// (a bad export, a truncated write) does not make it binary; the reader removes it.
 pub(crate) fn looks_binary(bytes: &[u8]) -> bool {
     if Encoding::for_bom(bytes).is_some() {
         return false;
@@ -22,7 +23,8 @@ pub(crate) fn looks_binary(bytes: &[u8]) -> bool {
     if head.is_empty() {
         return false;
     }
-    if memchr::memchr(0, head).is_some() {
+    let nuls = memchr::memchr_iter(0, head).count();
+    if nuls > 1 + head.len() / 512 {
         return true;
     }
     let controls = head
@@ -107,6 +109,7 @@ mod tests {
     #[test]
     fn nul_bytes_mean_binary() {
         assert!(looks_binary(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"));
+        assert!(!looks_binary(b"Title\n\nA stray\0 NUL in a text file."));
         assert!(!looks_binary(
             "plain text, nothing odd — “quotes”".as_bytes()
         ));

@@ -22,7 +22,7 @@ pub struct Error {
 #[non_exhaustive]
 pub enum ErrorKind {
     /// Occurs when a file cannot be opened or read.
-    #[error(transparent)]
+    #[error("cannot read: {0}")]
     Io(#[from] std::io::Error),
     /// Occurs when a JSON line or document is not valid JSON.
     #[error("invalid JSON: {0}")]
@@ -51,6 +51,34 @@ pub enum ErrorKind {
     /// Occurs when an input path does not exist.
     #[error("no such file or folder")]
     NotFound,
+    /// Occurs when a file was found when the inputs were listed but is gone when it is read.
+    #[error("disappeared during the run (it was listed, then could not be opened)")]
+    Vanished,
+    /// Occurs when a file is larger than the maximum file size.
+    #[error(
+        "file is {size} bytes, over the maximum file size of {limit} bytes (`--max-file-size`)"
+    )]
+    FileTooLarge {
+        /// Size of the file in bytes.
+        size: u64,
+        /// The limit in bytes.
+        limit: u64,
+    },
+    /// Occurs when a line (JSON Lines record, CSV row, line of a text file) is longer than the
+    /// maximum line size.
+    #[error(
+        "line is {size} bytes, over the maximum line size of {limit} bytes (`--max-line-size`)"
+    )]
+    LineTooLong {
+        /// Length of the line in bytes (at least this long when it was not read to the end).
+        size: u64,
+        /// The limit in bytes.
+        limit: u64,
+    },
+    /// Occurs when a folder cannot be walked: a symbolic link loop, a broken link, a folder
+    /// that cannot be listed.
+    #[error("{0}")]
+    Walk(String),
 }
 
 impl Error {

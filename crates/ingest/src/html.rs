@@ -66,8 +66,108 @@ fn is_excluded_within(el: &ElementRef<'_>) -> bool {
         .any(|a| excluded(&a))
 }
 
+/// Elements whose content is never text a reader sees (and may be code).
+const INVISIBLE: &[&str] = &["script", "style", "noscript", "template"];
+
+/// The text a reader sees in `el`: without script, style, noscript and template content, even
+/// when the page misplaces them (an unclosed `<p>` swallowing a `<script>`).
 fn text_of(el: &ElementRef<'_>) -> String {
-    clean::collapse_whitespace(&el.text().collect::<String>())
+    let mut text = String::new();
+    for node in el.descendants() {
+        let Some(t) = node.value().as_text() else {
+            continue;
+        };
+        let hidden = node
+            .ancestors()
+            .take_while(|a| a.id() != el.id())
+            .chain(std::iter::once(**el))
+            .filter_map(|a| a.value().as_element())
+            .any(|e| INVISIBLE.contains(&e.name()));
+        if !hidden {
+            text.push_str(t);
+        }
+    }
+    clean::collapse_whitespace(&text)
+}
+
+/// Deepest element nesting kept. html5ever's tree builder checks the stack of open elements
+/// for every tag, so time grows with the square of the depth (100,000 nested `<div>`s took
+/// minutes); browsers stop nesting at 512 as well (Blink's maximum DOM tree depth).
+pub(crate) const MAX_DEPTH: usize = 512;
+
+/// Elements without content, and elements whose end tag may be left out: neither counts
+/// towards the nesting depth.
+const NOT_NESTING: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+    "wbr", "param", "p", "li", "dt", "dd", "option", "tr", "td", "th", "tbody", "thead", "tfoot",
+    "colgroup", "rt", "rp", "optgroup", "caption",
+];
+
+/// When the page nests elements deeper than [`MAX_DEPTH`], returns it with the tags below
+/// that depth removed (their text stays), and the depth it had.
+fn flatten_deep(raw: &str) -> Option<(String, usize)> {
+    let (max, _) = scan_tags(raw, None);
+    (max > MAX_DEPTH).then(|| {
+        let mut out = String::with_capacity(raw.len());
+        scan_tags(raw, Some(&mut out));
+        (out, max)
+    })
+}
+
+/// Walks the tags of `raw` tracking the nesting depth (a rough count, not a parse: enough
+/// to find and cut pathological nesting). With `out`, copies `raw` there without the tags
+/// that open or close below [`MAX_DEPTH`]. Returns the maximum depth.
+fn scan_tags(raw: &str, mut out: Option<&mut String>) -> (usize, ()) {
+    let bytes = raw.as_bytes();
+    let mut depth = 0usize;
+    let mut max = 0usize;
+    let mut i = 0usize;
+    let mut copied = 0usize;
+    while let Some(lt) = memchr::memchr(b'<', &bytes[i..]).map(|k| i + k) {
+        let Some(gt) = memchr::memchr(b'>', &bytes[lt..]).map(|k| lt + k) else {
+            break;
+        };
+        let inner = &raw[lt + 1..gt];
+        let closing = inner.starts_with('/');
+        let name: String = inner
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        i = gt + 1;
+        if name.is_empty() || !name.as_bytes()[0].is_ascii_alphabetic() {
+            continue;
+        }
+        let mut drop = false;
+        if NOT_NESTING.contains(&name.as_str()) || (!closing && inner.ends_with('/')) {
+            // no change in depth
+        } else if closing {
+            drop = depth > MAX_DEPTH;
+            depth = depth.saturating_sub(1);
+        } else {
+            depth += 1;
+            max = max.max(depth);
+            drop = depth > MAX_DEPTH;
+        }
+        if let Some(out) = out.as_deref_mut() {
+            out.push_str(&raw[copied..lt]);
+            if !drop {
+                out.push_str(&raw[lt..=gt]);
+            }
+            copied = gt + 1;
+        }
+        // Raw text: `<` inside a script or style is not a tag.
+        if !closing && matches!(name.as_str(), "script" | "style" | "textarea" | "title") {
+            let close = format!("</{name}");
+            let rest = raw[i..].to_ascii_lowercase();
+            i = rest.find(&close).map_or(bytes.len(), |k| i + k);
+        }
+    }
+    if let Some(out) = out {
+        out.push_str(&raw[copied..]);
+    }
+    (max, ())
 }
 
 fn meta_content(doc: &Html, selectors: &[&str]) -> Option<String> {
@@ -151,9 +251,11 @@ fn names(v: Option<&serde_json::Value>) -> Option<String> {
     (!joined.trim().is_empty()).then(|| clean::collapse_whitespace(&joined))
 }
 
-/// Parses an HTML page into a draft article.
-pub(crate) fn parse_html(raw: &str, boilerplate: &Boilerplate) -> Draft {
-    let doc = Html::parse_document(raw);
+/// Parses an HTML page into a draft article. The second value is the nesting depth of a
+/// page nested deeper than [`MAX_DEPTH`] (whose deeper tags were ignored).
+pub(crate) fn parse_html(raw: &str, boilerplate: &Boilerplate) -> (Draft, Option<usize>) {
+    let flattened = flatten_deep(raw);
+    let doc = Html::parse_document(flattened.as_ref().map_or(raw, |(f, _)| f.as_str()));
     let mut d = Draft {
         title: meta_content(
             &doc,
@@ -213,7 +315,7 @@ pub(crate) fn parse_html(raw: &str, boilerplate: &Boilerplate) -> Draft {
     let blocks = main_blocks(&doc);
     let lines: Vec<Vec<&str>> = blocks.iter().map(|b| vec![b.as_str()]).collect();
     d.text = clean::clean_paragraphs(lines.iter().map(Vec::as_slice), false, boilerplate);
-    d
+    (d, flattened.map(|(_, depth)| depth))
 }
 
 /// The text blocks of the page's main content container, in document order.
@@ -319,7 +421,7 @@ mod tests {
 
     #[test]
     fn main_text_and_metadata() {
-        let d = parse_html(PAGE, &Boilerplate::default());
+        let (d, _) = parse_html(PAGE, &Boilerplate::default());
         assert_eq!(d.title, "Council votes to rebuild bridge");
         assert_eq!(d.author.as_deref(), Some("Jo Bloggs"));
         assert_eq!(d.published.as_deref(), Some("2024-03-05"));
@@ -337,9 +439,35 @@ mod tests {
     }
 
     #[test]
+    fn scripts_inside_unclosed_paragraphs_are_not_text() {
+        let (d, deep) = parse_html(
+            "<html><body><p>Visible words of the article <script>alert(1)</script> go on<p>unclosed",
+            &Boilerplate::default(),
+        );
+        assert_eq!(d.text, "Visible words of the article go on\n\nunclosed");
+        assert_eq!(deep, None);
+    }
+
+    #[test]
+    fn deep_nesting_is_flattened() {
+        let page = format!(
+            "<html><body>{}<p>Deep text of a paragraph long enough to be the body.</p></body></html>",
+            "<div>".repeat(20_000)
+        );
+        let started = std::time::Instant::now();
+        let (d, deep) = parse_html(&page, &Boilerplate::default());
+        assert_eq!(
+            d.text,
+            "Deep text of a paragraph long enough to be the body."
+        );
+        assert_eq!(deep, Some(20_002));
+        assert!(started.elapsed().as_secs() < 10, "{:?}", started.elapsed());
+    }
+
+    #[test]
     fn json_ld_fills_missing_metadata() {
         let page = r#"<html><head><script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"LD headline","datePublished":"2020-01-02","author":[{"@type":"Person","name":"A Writer"}],"publisher":{"@type":"Organization","name":"LD Times"}}</script></head><body><p>Some paragraph of text that is long enough to count as body.</p></body></html>"#;
-        let d = parse_html(page, &Boilerplate::default());
+        let (d, _) = parse_html(page, &Boilerplate::default());
         assert_eq!(d.title, "LD headline");
         assert_eq!(d.published.as_deref(), Some("2020-01-02"));
         assert_eq!(d.author.as_deref(), Some("A Writer"));

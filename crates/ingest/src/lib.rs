@@ -32,7 +32,9 @@
 #![deny(missing_docs)]
 
 pub use crate::clean::Boilerplate;
-pub use crate::corpus::{Corpus, CorpusBuilder, Ingested, read};
+pub use crate::corpus::{
+    Corpus, CorpusBuilder, DEFAULT_MAX_FILE_SIZE, DEFAULT_MAX_LINE_SIZE, Ingested, read,
+};
 pub use crate::error::{Error, ErrorKind, Result};
 pub use crate::manifest::{Entry, Manifest, Status, Summary};
 pub use crate::meta::{SourceAliases, date_in_path, parse_date, url_domain};

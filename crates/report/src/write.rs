@@ -54,6 +54,10 @@ pub struct Written {
 /// `force` is off; [`Error::Typst`] when the template fails; I/O errors.
 pub fn write_report(report: &Report, dir: &Path, options: &WriteOptions) -> Result<Written> {
     prepare_dir(dir, options.force)?;
+    // Files go to a staging folder first and are moved into place only once all of them are
+    // written, so a run that fails or is interrupted (Ctrl-C) leaves the previous report
+    // whole; what it left behind is removed on the next run.
+    let staging = Staging::create(dir)?;
     // Draw charts in parallel; order is restored by the indexed collect.
     let charts: Vec<_> = report.charts().collect();
     let drawn: Vec<(String, String, Vec<u8>)> = charts
@@ -62,7 +66,7 @@ pub fn write_report(report: &Report, dir: &Path, options: &WriteOptions) -> Resu
         .collect::<Result<_>>()?;
     let mut files: BTreeSet<PathBuf> = BTreeSet::new();
     let mut put = |rel: PathBuf, bytes: &[u8]| -> Result<()> {
-        write_atomic(&dir.join(&rel), bytes)?;
+        staging.write(&rel, bytes)?;
         files.insert(rel);
         Ok(())
     };
@@ -109,6 +113,7 @@ pub fn write_report(report: &Report, dir: &Path, options: &WriteOptions) -> Resu
             )?;
         }
     }
+    staging.commit(&files)?;
     remove_stale(dir, &files)?;
     Ok(Written {
         files: files.into_iter().collect(),
@@ -207,6 +212,86 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         let _ = std::fs::remove_file(&tmp);
         Error::io(path, e)
     })
+}
+
+/// Prefix of the staging folder inside the report folder.
+const STAGING_PREFIX: &str = ".gazette-staging-";
+
+/// A folder inside the report folder where a run writes its files before moving them in.
+struct Staging {
+    dir: PathBuf,
+    path: PathBuf,
+    committed: bool,
+}
+
+impl Staging {
+    /// Removes what interrupted runs left (staging folders, `.*.tmp` files) and makes a new
+    /// staging folder.
+    fn create(dir: &Path) -> Result<Staging> {
+        for sub in [
+            Path::new(""),
+            Path::new("charts"),
+            Path::new("tables"),
+            Path::new("pages"),
+        ] {
+            let Ok(entries) = std::fs::read_dir(dir.join(sub)) else {
+                continue;
+            };
+            for entry in entries.flatten() {
+                let name = entry.file_name().to_string_lossy().into_owned();
+                let path = entry.path();
+                if sub.as_os_str().is_empty() && name.starts_with(STAGING_PREFIX) {
+                    std::fs::remove_dir_all(&path).map_err(|e| Error::io(&path, e))?;
+                } else if name.starts_with('.') && name.ends_with(".tmp") && path.is_file() {
+                    std::fs::remove_file(&path).map_err(|e| Error::io(&path, e))?;
+                }
+            }
+        }
+        let path = dir.join(format!("{STAGING_PREFIX}{}", std::process::id()));
+        std::fs::create_dir_all(&path).map_err(|e| Error::io(&path, e))?;
+        Ok(Staging {
+            dir: dir.to_path_buf(),
+            path,
+            committed: false,
+        })
+    }
+
+    fn write(&self, rel: &Path, bytes: &[u8]) -> Result<()> {
+        let path = self.path.join(rel);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+        }
+        std::fs::write(&path, bytes).map_err(|e| Error::io(&path, e))
+    }
+
+    /// Moves every staged file into place (each rename is atomic) and removes the staging
+    /// folder.
+    fn commit(mut self, files: &BTreeSet<PathBuf>) -> Result<()> {
+        for rel in files {
+            let to = self.dir.join(rel);
+            if std::fs::metadata(&to).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+                // A device or FIFO is written in place (see `write_atomic`).
+                let bytes = std::fs::read(self.path.join(rel))
+                    .map_err(|e| Error::io(self.path.join(rel), e))?;
+                write_atomic(&to, &bytes)?;
+                continue;
+            }
+            if let Some(parent) = to.parent() {
+                std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+            }
+            std::fs::rename(self.path.join(rel), &to).map_err(|e| Error::io(&to, e))?;
+        }
+        self.committed = true;
+        std::fs::remove_dir_all(&self.path).map_err(|e| Error::io(&self.path, e))
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = std::fs::remove_dir_all(&self.path);
+        }
+    }
 }
 
 fn csv_cell(cell: &str, out: &mut String) {
