@@ -3,6 +3,7 @@
 
 mod actors;
 mod bad_input;
+mod check;
 mod figures;
 mod freq;
 mod ingest;

@@ -1,5 +1,7 @@
 //! Command-line arguments: what the user typed, nothing resolved yet.
 
+use std::path::PathBuf;
+
 use clap::{Args, Parser, Subcommand};
 
 use crate::cmd;
@@ -9,7 +11,11 @@ use crate::cmd;
 ///
 /// Every command takes corpus paths (files or folders: plain text, Markdown, JSON Lines, JSON,
 /// CSV, HTML). Data goes to stdout, messages to stderr. Exit codes: 0 ok, 1 finished but some
-/// inputs were skipped, 2 fatal or usage error.
+/// inputs were skipped (`check`: or the report differs), 2 fatal or usage error.
+///
+/// A `gazette.toml` in the current folder (or `--config FILE`) sets the defaults of the flags:
+/// `[corpus]` for every command, `[terms]` and `[group]` for the counting commands, `[report]`
+/// for `report` and `check`. Flags on the command line override it.
 #[derive(Parser)]
 #[command(name = "gazette", version, propagate_version = true)]
 pub(crate) struct Cli {
@@ -28,6 +34,10 @@ pub(crate) struct GlobalArgs {
     /// Number of worker threads (default: all cores). The output is the same for any value.
     #[arg(short = 'j', long, global = true, value_name = "N")]
     pub(crate) threads: Option<usize>,
+    /// Project configuration (default: `gazette.toml` in the current folder, if present). Its
+    /// settings are the defaults of the flags; flags given on the command line override them.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub(crate) config: Option<PathBuf>,
 }
 
 #[derive(Subcommand)]
@@ -61,6 +71,8 @@ pub(crate) enum Command {
     Quotes(cmd::quotes::Args),
     /// Cited figures: money, percentages, counts, quantities and dates, normalised.
     Figures(cmd::figures::Args),
-    /// Run the whole pipeline and write a report (PDF, charts, tables, Markdown).
+    /// Run the whole pipeline and write a report (PDF, charts, tables, Markdown, lock file).
     Report(cmd::report::Args),
+    /// Recompute a report and compare it with its folder's tables and lock (for CI).
+    Check(cmd::check::CheckArgs),
 }

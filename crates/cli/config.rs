@@ -27,6 +27,9 @@ pub(crate) struct Config {
     /// What the report contains and where it goes.
     #[serde(default)]
     pub(crate) report: ReportConfig,
+    /// The folder of the config file: relative paths in it are relative to this folder.
+    #[serde(skip)]
+    pub(crate) base: PathBuf,
 }
 
 /// `[corpus]`.
@@ -162,8 +165,137 @@ impl Config {
         };
         let text = std::fs::read_to_string(&path)
             .with_context(|| format!("reading {}", path.display()))?;
-        Ok((Config::parse(&text, &path)?, Some(path)))
+        let mut config = Config::parse(&text, &path)?;
+        config.base = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        Ok((config, Some(path)))
     }
+
+    /// A path from the file, relative to the file's folder (absolute paths stay as they are).
+    pub(crate) fn resolve(&self, path: impl AsRef<Path>) -> PathBuf {
+        self.base.join(path)
+    }
+
+    /// Makes the config the defaults of the commands' flags, so that flags given on the
+    /// command line override it: `[corpus]` for every command that reads a corpus, `[terms]`
+    /// and `[group]` for the commands with the matching flags (`terms`, `ngrams`, `keyness`,
+    /// `collocates`, `kwic`, `trend`, `dictionary`). Keys without a matching flag (`watch`,
+    /// `dictionary`, `extra_stopwords`) are read by `gazette report` only.
+    pub(crate) fn apply_defaults(&self, cli: clap::Command) -> clap::Command {
+        cli.mut_subcommands(|sub| {
+            let name = sub.get_name().to_string();
+            let mut set: Vec<(&str, Vec<String>)> = Vec::new();
+            let c = &self.corpus;
+            if !c.paths.is_empty() {
+                let paths = c
+                    .paths
+                    .iter()
+                    .map(|p| self.resolve(p).display().to_string());
+                set.push(("paths", paths.collect()));
+            }
+            if !c.fields.is_empty() {
+                let fields = c.fields.iter().map(|(k, v)| format!("{k}={v}"));
+                set.push(("fields", fields.collect()));
+            }
+            if let Some(p) = &c.aliases {
+                set.push(("aliases", vec![self.resolve(p).display().to_string()]));
+            }
+            let flag = |b: bool| vec![b.to_string()];
+            if let Some(b) = c.keep_duplicates {
+                set.push(("keep_duplicates", flag(b)));
+            }
+            if let Some(x) = c.near_duplicate_threshold {
+                set.push(("near_dup_threshold", vec![x.to_string()]));
+            }
+            if let Some(b) = c.strict {
+                set.push(("strict", flag(b)));
+            }
+            let terms_cmd = matches!(
+                name.as_str(),
+                "terms" | "ngrams" | "keyness" | "collocates" | "kwic" | "trend" | "dictionary"
+            );
+            if terms_cmd {
+                let t = &self.terms;
+                if let Some(b) = t.lowercase {
+                    set.push(("keep_case", flag(!b)));
+                }
+                if let Some(b) = t.stem {
+                    set.push(("stem", flag(b)));
+                }
+                if let Some(b) = t.stopwords {
+                    set.push(("no_stopwords", flag(b)));
+                }
+                if let Some(b) = t.numbers {
+                    set.push(("no_numbers", flag(!b)));
+                }
+                if let Some(n) = t.min_count {
+                    set.push(("min_count", vec![n.to_string()]));
+                }
+                // `trend --by` is the period and `--group` the field; elsewhere `--by` is the
+                // field and `--period` the period.
+                let (by, period) = if name == "trend" {
+                    ("group", "by")
+                } else {
+                    ("by", "period")
+                };
+                if let Some(field) = &self.group.by {
+                    set.push((by, vec![field.clone()]));
+                }
+                if let Some(p) = self.group.period {
+                    set.push((period, vec![p.name().to_string()]));
+                }
+            }
+            let mut sub = sub;
+            for (id, values) in set {
+                if !sub.get_arguments().any(|a| a.get_id() == id) {
+                    continue;
+                }
+                // clap keeps `&'static str` defaults; the config lives as long as the process.
+                let values: Vec<&'static str> = values.into_iter().map(|v| &*v.leak()).collect();
+                sub = sub.mut_arg(id, |arg| {
+                    let arg = arg.default_values(values);
+                    if id == "paths" && name == "actors" {
+                        // `actors --conll FILE` takes no corpus paths.
+                        arg.default_value_if("conll", clap::builder::ArgPredicate::IsPresent, None)
+                    } else {
+                        arg
+                    }
+                });
+            }
+            sub
+        })
+    }
+}
+
+impl Period {
+    /// The name used in the file and on the command line.
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            Period::Day => "day",
+            Period::Week => "week",
+            Period::Month => "month",
+            Period::Year => "year",
+            Period::Decade => "decade",
+        }
+    }
+}
+
+/// The value of `--config FILE` or `--config=FILE` among the raw arguments, if any (up to a
+/// `--`).
+pub(crate) fn config_arg(args: impl IntoIterator<Item = std::ffi::OsString>) -> Option<PathBuf> {
+    let mut args = args.into_iter().skip(1);
+    while let Some(arg) = args.next() {
+        let Some(text) = arg.to_str() else { continue };
+        if text == "--" {
+            break;
+        }
+        if text == "--config" {
+            return args.next().map(PathBuf::from);
+        }
+        if let Some(value) = text.strip_prefix("--config=") {
+            return Some(PathBuf::from(value));
+        }
+    }
+    None
 }
 
 /// 1-based line and column of a byte offset.

@@ -5,20 +5,33 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 
 mod args;
 mod cmd;
-#[allow(dead_code)] // read by the commands as they adopt it
 mod config;
 #[allow(dead_code)] // used as commands land
 mod corpus;
+mod lock;
 mod output;
 
 use args::{Cli, Command};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    // The config file's settings become the defaults of the flags, so it is read before the
+    // arguments are parsed (`--config FILE` is found by a first look at the raw arguments).
+    let config = config::Config::load(config::config_arg(std::env::args_os()).as_deref());
+    let mut command = Cli::command();
+    if let Ok((config, Some(_))) = &config {
+        command = config.apply_defaults(command);
+    }
+    let cli = Cli::from_arg_matches(&command.get_matches()).unwrap_or_else(|err| err.exit());
+    if let Err(err) = &config
+        && !matches!(cli.command, Command::Init(_))
+    {
+        eprintln!("error: {err:#}");
+        return ExitCode::from(2);
+    }
     if let Some(threads) = cli.global.threads {
         // Ignore the error: it only happens when a pool was already built, which cannot be the
         // case this early in `main`.
@@ -42,6 +55,7 @@ fn main() -> ExitCode {
         Command::Quotes(args) => cmd::quotes::run(args, &cli.global),
         Command::Figures(args) => cmd::figures::run(args, &cli.global),
         Command::Report(args) => cmd::report::run(args, &cli.global),
+        Command::Check(args) => cmd::check::run(args, &cli.global),
     };
     match result {
         Ok(code) => code,
@@ -64,6 +78,16 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
         }
         if let Some(json) = cause.downcast_ref::<serde_json::Error>() {
             return json.io_error_kind() == Some(BrokenPipe);
+        }
+        if let Some(freq) = cause.downcast_ref::<gazette_freq::Error>() {
+            return match freq.kind() {
+                gazette_freq::ErrorKind::Io(io) => io.kind() == BrokenPipe,
+                gazette_freq::ErrorKind::Polars(p) => {
+                    matches!(p, gazette_freq::polars::error::PolarsError::IO { error, .. }
+                        if error.kind() == BrokenPipe)
+                }
+                _ => false,
+            };
         }
         if let Some(csv) = cause.downcast_ref::<csv::Error>() {
             return matches!(csv.kind(), csv::ErrorKind::Io(io) if io.kind() == BrokenPipe);

@@ -1,6 +1,7 @@
 //! One module per subcommand; each has `Args` and `run`.
 
 pub(crate) mod actors;
+pub(crate) mod check;
 pub(crate) mod figures;
 pub(crate) mod freq;
 pub(crate) mod ingest;

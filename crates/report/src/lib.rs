@@ -30,8 +30,11 @@ pub use crate::{
         SourceStyle, Table,
     },
     palette::{GREY, color_of, source_styles},
-    pdf::{DEFAULT_TEMPLATE, PdfInputs, Typeset, pages_png, typeset},
-    write::{MARKER, WriteOptions, Written, display_json, table_csv, write_atomic, write_report},
+    pdf::{DEFAULT_TEMPLATE, LOCK_KEYWORD, PdfInputs, Typeset, pages_png, typeset},
+    write::{
+        LOCK_FILE, MARKER, WriteOptions, Written, display_json, hash_bytes, png_text_chunk,
+        table_csv, write_atomic, write_report,
+    },
 };
 
 mod analyses;

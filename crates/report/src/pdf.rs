@@ -21,6 +21,9 @@ use crate::error::{Error, Result};
 /// The built-in Typst template. It reads everything from `/report.json`.
 pub const DEFAULT_TEMPLATE: &str = include_str!("../assets/report.typ");
 
+/// The keyword that carries the lock file's hash, in PDF keywords and PNG text chunks.
+pub const LOCK_KEYWORD: &str = "gazette-lock";
+
 /// The files a template can read, besides itself.
 pub struct PdfInputs<'a> {
     /// The template source (Typst markup).
@@ -31,6 +34,9 @@ pub struct PdfInputs<'a> {
     pub charts: &'a [(String, String)],
     /// Date returned by Typst's `datetime.today()`, as (year, month, day).
     pub today: Option<(i32, u8, u8)>,
+    /// The hash of the lock file the report was built with: added to the PDF's keywords as
+    /// `gazette-lock:<hash>` and used as the document identifier.
+    pub lock_hash: Option<&'a str>,
 }
 
 /// A laid-out document: its page count, and the PDF bytes.
@@ -141,11 +147,19 @@ fn not_found(id: FileId) -> FileError {
 pub fn typeset(inputs: &PdfInputs<'_>) -> Result<Typeset> {
     let world = ReportWorld::new(inputs)?;
     let result = typst::compile::<PagedDocument>(&world);
-    let document = result
+    let mut document = result
         .output
         .map_err(|diags| Error::Typst(describe(&world, &diags)))?;
+    if let Some(hash) = inputs.lock_hash {
+        let keyword = format!("{LOCK_KEYWORD}:{hash}");
+        document.info_mut().keywords.push(keyword.into());
+    }
+    let ident = match inputs.lock_hash {
+        Some(hash) => format!("gazette-report {hash}"),
+        None => "gazette-report".into(),
+    };
     let options = typst_pdf::PdfOptions {
-        ident: Smart::Custom("gazette-report".into()),
+        ident: Smart::Custom(ident),
         creator: Smart::Custom(Some(format!("gazette {}", env!("CARGO_PKG_VERSION")))),
         ..Default::default()
     };

@@ -14,10 +14,13 @@ use crate::chart::{render_png, render_svg};
 use crate::error::{Error, Result};
 use crate::markdown::render_markdown;
 use crate::model::{Report, Table};
-use crate::pdf::{DEFAULT_TEMPLATE, PdfInputs, pages_png, typeset};
+use crate::pdf::{DEFAULT_TEMPLATE, LOCK_KEYWORD, PdfInputs, pages_png, typeset};
 
 /// Name of the marker file gazette writes into report folders it creates.
 pub const MARKER: &str = ".gazette-report";
+
+/// Name of the lock file in the report folder (see [`WriteOptions::lock`]).
+pub const LOCK_FILE: &str = "gazette.lock";
 
 const MARKER_TEXT: &str = "This folder is written by `gazette report`. Files in charts/, \
 tables/ and pages/ are replaced or removed on the next run.\n";
@@ -35,6 +38,10 @@ pub struct WriteOptions {
     pub template: Option<String>,
     /// The date Typst's `datetime.today()` returns, as (year, month, day).
     pub today: Option<(i32, u8, u8)>,
+    /// The text of the lock file (what the report was built from). When given, it is written
+    /// as `gazette.lock`, and its BLAKE3 hash goes into the PDF's keywords
+    /// (`gazette-lock:<hash>`) and a `gazette-lock` tEXt chunk of every PNG.
+    pub lock: Option<String>,
 }
 
 /// What [`write_report`] wrote.
@@ -58,11 +65,16 @@ pub fn write_report(report: &Report, dir: &Path, options: &WriteOptions) -> Resu
     // written, so a run that fails or is interrupted (Ctrl-C) leaves the previous report
     // whole; what it left behind is removed on the next run.
     let staging = Staging::create(dir)?;
+    let lock_hash = options.lock.as_deref().map(|l| hash_bytes(l.as_bytes()));
+    let stamp = |png: Vec<u8>| match &lock_hash {
+        Some(hash) => png_text_chunk(&png, LOCK_KEYWORD, hash),
+        None => png,
+    };
     // Draw charts in parallel; order is restored by the indexed collect.
     let charts: Vec<_> = report.charts().collect();
     let drawn: Vec<(String, String, Vec<u8>)> = charts
         .par_iter()
-        .map(|c| Ok((c.id.clone(), render_svg(c)?, render_png(c)?)))
+        .map(|c| Ok((c.id.clone(), render_svg(c)?, stamp(render_png(c)?))))
         .collect::<Result<_>>()?;
     let mut files: BTreeSet<PathBuf> = BTreeSet::new();
     let mut put = |rel: PathBuf, bytes: &[u8]| -> Result<()> {
@@ -70,6 +82,9 @@ pub fn write_report(report: &Report, dir: &Path, options: &WriteOptions) -> Resu
         files.insert(rel);
         Ok(())
     };
+    if let Some(lock) = &options.lock {
+        put(PathBuf::from(LOCK_FILE), lock.as_bytes())?;
+    }
     for (id, svg, png) in &drawn {
         put(
             Path::new("charts").join(format!("{id}.svg")),
@@ -98,6 +113,7 @@ pub fn write_report(report: &Report, dir: &Path, options: &WriteOptions) -> Resu
         data_json: &data,
         charts: &svgs,
         today: options.today,
+        lock_hash: lock_hash.as_deref(),
     })?;
     put(PathBuf::from("report.pdf"), &set.pdf)?;
     put(
@@ -106,10 +122,10 @@ pub fn write_report(report: &Report, dir: &Path, options: &WriteOptions) -> Resu
     )?;
     let pages = set.document.pages().len();
     if options.pages_png {
-        for (i, png) in pages_png(&set.document, 110.0)?.iter().enumerate() {
+        for (i, png) in pages_png(&set.document, 110.0)?.into_iter().enumerate() {
             put(
                 Path::new("pages").join(format!("page-{:03}.png", i + 1)),
-                png,
+                &stamp(png),
             )?;
         }
     }
@@ -119,6 +135,52 @@ pub fn write_report(report: &Report, dir: &Path, options: &WriteOptions) -> Resu
         files: files.into_iter().collect(),
         pages,
     })
+}
+
+/// Returns the BLAKE3 hash of `bytes` as 64 hex digits.
+pub fn hash_bytes(bytes: &[u8]) -> String {
+    blake3::hash(bytes).to_hex().to_string()
+}
+
+/// Returns the PNG with a tEXt chunk `keyword`/`text` inserted right after its header chunk.
+/// Both must be Latin-1 without NUL (ASCII here); the keyword 1-79 bytes. Bytes that are not
+/// a PNG with an IHDR chunk first are returned unchanged.
+pub fn png_text_chunk(png: &[u8], keyword: &str, text: &str) -> Vec<u8> {
+    // Signature (8) + IHDR: length (4), type (4), data (13), CRC (4).
+    const IHDR_END: usize = 8 + 4 + 4 + 13 + 4;
+    if png.len() < IHDR_END || &png[12..16] != b"IHDR" {
+        return png.to_vec();
+    }
+    let mut data = Vec::with_capacity(keyword.len() + 1 + text.len());
+    data.extend_from_slice(keyword.as_bytes());
+    data.push(0);
+    data.extend_from_slice(text.as_bytes());
+    let mut out = Vec::with_capacity(png.len() + data.len() + 12);
+    out.extend_from_slice(&png[..IHDR_END]);
+    out.extend_from_slice(&(data.len() as u32).to_be_bytes());
+    let start = out.len();
+    out.extend_from_slice(b"tEXt");
+    out.extend_from_slice(&data);
+    let crc = crc32(&out[start..]);
+    out.extend_from_slice(&crc.to_be_bytes());
+    out.extend_from_slice(&png[IHDR_END..]);
+    out
+}
+
+/// CRC-32 (ISO-HDLC, the PNG chunk checksum) of `bytes`, bit by bit: chunks here are tiny.
+fn crc32(bytes: &[u8]) -> u32 {
+    let mut crc = 0xFFFF_FFFFu32;
+    for &b in bytes {
+        crc ^= u32::from(b);
+        for _ in 0..8 {
+            crc = if crc & 1 != 0 {
+                (crc >> 1) ^ 0xEDB8_8320
+            } else {
+                crc >> 1
+            };
+        }
+    }
+    !crc
 }
 
 /// The JSON the template reads: the model with tables cut to their shown rows, plus `total`.
@@ -356,4 +418,31 @@ fn table_parquet(t: &Table, path: &Path) -> Result<Vec<u8>> {
         .finish(&mut df)
         .map_err(err)?;
     Ok(buf)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn crc32_of_the_check_string() {
+        assert_eq!(crc32(b"123456789"), 0xCBF4_3926);
+    }
+
+    #[test]
+    fn text_chunk_is_a_valid_png_chunk_the_decoder_reads() {
+        let png = crate::chart::encode_png(&[255, 0, 0, 0, 255, 0], 2, 1).unwrap();
+        let stamped = png_text_chunk(&png, LOCK_KEYWORD, "abc123");
+        assert_eq!(stamped.len(), png.len() + 12 + LOCK_KEYWORD.len() + 1 + 6);
+        // The decoder checks every chunk's CRC.
+        let decoder = png::Decoder::new(std::io::Cursor::new(&stamped));
+        let mut reader = decoder.read_info().unwrap();
+        let mut buf = vec![0; reader.output_buffer_size().unwrap()];
+        reader.next_frame(&mut buf).unwrap();
+        assert_eq!(&buf[..6], &[255, 0, 0, 0, 255, 0]);
+        let text = &reader.info().uncompressed_latin1_text;
+        assert_eq!(text.len(), 1);
+        assert_eq!(text[0].keyword, LOCK_KEYWORD);
+        assert_eq!(text[0].text, "abc123");
+    }
 }
