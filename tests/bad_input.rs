@@ -618,6 +618,87 @@ fn thousands_of_unbalanced_quote_marks() {
     }
 }
 
+/// An article of `words` words drawn (deterministically) from names, cue words, quote marks
+/// and figures, without a full stop: one sentence that the extractors find slow.
+fn slow_article(words: usize) -> String {
+    const WORDS: [&str; 16] = [
+        "Smith", "said", "the", "minister", "\"", "of", "Paris", "NATO", "$5", "billion", "and",
+        "Mr", "Jones", "3.5%", "\u{201c}", "\u{201d}",
+    ];
+    let mut state: u64 = 1;
+    let picked: Vec<&str> = (0..words)
+        .map(|_| {
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            WORDS[(state >> 60) as usize]
+        })
+        .collect();
+    format!("Slow\n\n{}\n", picked.join(" "))
+}
+
+#[test]
+fn time_budget_skips_a_slow_article_and_keeps_the_others() {
+    let dir = Dir::new();
+    dir.write("slow.txt", slow_article(200_000));
+    std::fs::copy(
+        util::data("sample/nato-mission-2021-10-31.txt"),
+        dir.path().join("seed.txt"),
+    )
+    .unwrap();
+    for command in ["actors", "quotes", "figures"] {
+        let started = Instant::now();
+        let run = dir.run([
+            command,
+            "slow.txt",
+            "seed.txt",
+            "--time-budget",
+            "3",
+            "--format",
+            "jsonl",
+            "-q",
+        ]);
+        assert!(
+            started.elapsed() < Duration::from_secs(60),
+            "{command}: {:?}",
+            started.elapsed()
+        );
+        assert_eq!(run.code, 1, "{command}: {}", run.stderr);
+        assert_eq!(
+            run.stderr,
+            format!(
+                "skipped: slow: {command} took longer than the time budget of 3 s per article (`--time-budget`); its results are left out\n"
+            )
+        );
+        let rows: Vec<serde_json::Value> = run
+            .stdout
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        assert!(!rows.is_empty(), "{command}: the seed's results are kept");
+        assert!(
+            rows.iter().all(|r| r["article"] == "seed"),
+            "{command}: nothing from the slow article"
+        );
+    }
+    // The report goes on without the slow article's extractions and says so.
+    let run = dir.run([
+        "report",
+        "slow.txt",
+        "seed.txt",
+        "--time-budget",
+        "3",
+        "--out",
+        "out",
+        "-q",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let md = std::fs::read_to_string(dir.path().join("out/report.md")).unwrap();
+    assert!(md.contains(
+        "Warning: extraction failed on 1 articles (an internal error, or over the time budget per article); their actors, quotes and figures are missing from this report."
+    ));
+}
+
 // ---- folders and paths ----
 
 #[test]

@@ -101,6 +101,102 @@ pub(crate) struct IngestFlags {
     /// a longer line (bytes, or with K, M, G; `0` for no limit).
     #[arg(long, value_name = "SIZE", default_value = "16M", value_parser = parse_size)]
     pub(crate) max_line_size: u64,
+    /// Time budget per article for the extractors (actors, quotes, figures), in seconds: an
+    /// article that takes longer is skipped and named, and the run goes on (`0`: no limit).
+    #[arg(long, value_name = "SECONDS", default_value_t = 60.0)]
+    pub(crate) time_budget: f64,
+}
+
+impl IngestFlags {
+    /// The time budget per article, `None` for no limit.
+    pub(crate) fn budget(&self) -> Option<std::time::Duration> {
+        (self.time_budget > 0.0 && self.time_budget.is_finite())
+            .then(|| std::time::Duration::from_secs_f64(self.time_budget))
+    }
+}
+
+/// Runs `work` on every article in parallel, in input order, each within the time budget of
+/// `--time-budget`. An article whose work runs over (or panics) gives `None` and is named on
+/// stderr; the second value counts them (they make the run exit with code 1).
+///
+/// Rust cannot stop a thread, so work over budget runs on a thread of its own that is left
+/// to finish in the background (its result is dropped; it ends with the process at the
+/// latest): the run, and its other articles, are not held up.
+pub(crate) fn per_article<X, T>(
+    articles: &[Article],
+    shared: &std::sync::Arc<X>,
+    what: &str,
+    work: fn(&X, &Article) -> T,
+) -> (Vec<Option<T>>, usize)
+where
+    X: Send + Sync + 'static,
+    T: Send + 'static,
+{
+    use rayon::prelude::*;
+    let budget = FLAGS.get().cloned().unwrap_or_default().budget();
+    let results: Vec<Result<T, &'static str>> = articles
+        .par_iter()
+        .map(|a| within(budget, shared, a, work))
+        .collect();
+    let mut over = 0;
+    let mut err = std::io::stderr().lock();
+    let out = results
+        .into_iter()
+        .zip(articles)
+        .map(|(r, a)| match r {
+            Ok(v) => Some(v),
+            Err(why) => {
+                over += 1;
+                let why = match (why, budget) {
+                    ("time", Some(b)) => format!(
+                        "took longer than the time budget of {} s per article (`--time-budget`)",
+                        b.as_secs_f64()
+                    ),
+                    _ => "failed with an internal error".to_string(),
+                };
+                let _ = writeln!(
+                    err,
+                    "skipped: {}: {what} {why}; its results are left out",
+                    a.id
+                );
+                None
+            }
+        })
+        .collect();
+    (out, over)
+}
+
+fn within<X, T>(
+    budget: Option<std::time::Duration>,
+    shared: &std::sync::Arc<X>,
+    article: &Article,
+    work: fn(&X, &Article) -> T,
+) -> Result<T, &'static str>
+where
+    X: Send + Sync + 'static,
+    T: Send + 'static,
+{
+    use std::panic::{AssertUnwindSafe, catch_unwind};
+    let Some(budget) = budget else {
+        return catch_unwind(AssertUnwindSafe(|| work(shared, article))).map_err(|_| "panic");
+    };
+    let (tx, rx) = std::sync::mpsc::sync_channel(1);
+    let x = std::sync::Arc::clone(shared);
+    let a = article.clone();
+    let spawned = std::thread::Builder::new()
+        .name("gazette-extract".into())
+        .spawn(move || {
+            let _ = tx.send(catch_unwind(AssertUnwindSafe(|| work(&x, &a))));
+        });
+    if spawned.is_err() {
+        // No thread to be had: run here, without the budget.
+        return catch_unwind(AssertUnwindSafe(|| work(shared, article))).map_err(|_| "panic");
+    }
+    match rx.recv_timeout(budget) {
+        Ok(Ok(v)) => Ok(v),
+        Err(std::sync::mpsc::RecvTimeoutError::Timeout) => Err("time"),
+        Ok(Err(_)) | Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => Err("panic"),
+    }
 }
 
 /// Parses a size such as `1048576`, `512K`, `16M`, `2G` or `16MiB` (powers of 1024).
@@ -136,6 +232,7 @@ impl Default for IngestFlags {
             manifest: None,
             max_file_size: gazette_ingest::DEFAULT_MAX_FILE_SIZE,
             max_line_size: gazette_ingest::DEFAULT_MAX_LINE_SIZE,
+            time_budget: 60.0,
         }
     }
 }
@@ -179,6 +276,12 @@ impl Streamed {
     pub(crate) fn exit_code(&self) -> ExitCode {
         exit_code(self.skipped)
     }
+}
+
+/// Exit code for a run that read `loaded` and then skipped `more` articles (over the time
+/// budget): 1 when anything was skipped, else 0.
+pub(crate) fn exit_code_with(loaded: &Loaded, more: usize) -> ExitCode {
+    exit_code(loaded.skipped + more)
 }
 
 fn exit_code(skipped: usize) -> ExitCode {

@@ -9,7 +9,6 @@ use std::process::ExitCode;
 use anyhow::Context;
 use gazette_extract::actors::{ActorExtractor, AliasRegistry, ArticleActors, Tagger, canonicalise};
 use gazette_types::Article;
-use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::args::GlobalArgs;
@@ -146,7 +145,24 @@ pub(crate) fn run(args: Args, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
         corpus::load(&args.corpus, global)?
     };
     let articles = &loaded.articles;
-    let mut found: Vec<ArticleActors> = articles.par_iter().map(|a| extractor.extract(a)).collect();
+    let (per, over) = corpus::per_article(
+        articles,
+        &std::sync::Arc::new(extractor),
+        "actors",
+        |x: &ActorExtractor, a| x.extract(a),
+    );
+    // An article over the time budget has no actors (it was named on stderr).
+    let mut found: Vec<ArticleActors> = per
+        .into_iter()
+        .zip(articles)
+        .map(|(f, a)| {
+            f.unwrap_or_else(|| ArticleActors {
+                article: a.id.clone(),
+                ..ArticleActors::default()
+            })
+        })
+        .collect();
+    let exit = corpus::exit_code_with(&loaded, over);
     let mut ambiguous: Vec<_> = found.iter().flat_map(|f| f.ambiguous.clone()).collect();
     ambiguous.extend(canonicalise(&mut found));
     if !global.quiet && !ambiguous.is_empty() && !args.ambiguous {
@@ -157,21 +173,21 @@ pub(crate) fn run(args: Args, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
     }
     if args.ambiguous {
         write_records(&ambiguous, &args.output)?;
-        return Ok(loaded.exit_code());
+        return Ok(exit);
     }
     if let Some(unit) = args.cooccurrence {
         let rows = cooccurrence(&found, unit, args.top);
         write_records(&rows, &args.output)?;
-        return Ok(loaded.exit_code());
+        return Ok(exit);
     }
     if args.output.format == Format::Jsonl {
         let rows: Vec<&gazette_types::Actor> = found.iter().flat_map(|f| &f.actors).collect();
         write_records(&rows, &args.output)?;
-        return Ok(loaded.exit_code());
+        return Ok(exit);
     }
     let rows = table(articles, &found, &args);
     write_records(&rows, &args.output)?;
-    Ok(loaded.exit_code())
+    Ok(exit)
 }
 
 fn group_of(a: &Article, args: &Args) -> Option<String> {

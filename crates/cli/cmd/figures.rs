@@ -7,7 +7,6 @@ use std::process::ExitCode;
 use gazette_extract::actors::ActorExtractor;
 use gazette_extract::figures::{self, ConflictOptions, FigureExtractor};
 use gazette_types::{Article, Figure, FigureKind};
-use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::args::GlobalArgs;
@@ -61,28 +60,29 @@ struct ConflictRow<'a> {
     end: usize,
 }
 
-/// Finds the figures of every article (in input order, in parallel), with actors resolved
-/// through the named-actor and quote finders unless `with_actors` is false.
+/// Finds the figures of every article (in input order, in parallel, each within the time
+/// budget), with actors resolved through the named-actor and quote finders unless
+/// `with_actors` is false. The second value counts the articles over the budget.
 pub(crate) fn extract_all(
     articles: &[Article],
     x: FigureExtractor,
     with_actors: bool,
-) -> Vec<Figure> {
-    let actors = with_actors.then(ActorExtractor::new);
-    articles
-        .par_iter()
-        .map(|a| match &actors {
+) -> (Vec<Figure>, usize) {
+    let shared = std::sync::Arc::new((x, with_actors.then(ActorExtractor::new)));
+    let (per, over) = corpus::per_article(
+        articles,
+        &shared,
+        "figures",
+        |(x, actors): &(FigureExtractor, Option<ActorExtractor>), a| match actors {
             Some(ax) => {
                 let found = ax.extract(a);
                 let said = gazette_extract::quotes::extract_with_actors(a, &found);
                 x.extract_with_actors(a, &found, &said)
             }
             None => x.extract(a),
-        })
-        .collect::<Vec<_>>()
-        .into_iter()
-        .flatten()
-        .collect()
+        },
+    );
+    (per.into_iter().flatten().flatten().collect(), over)
 }
 
 fn parse_kind(s: &str) -> anyhow::Result<FigureKind> {
@@ -113,7 +113,8 @@ pub(crate) fn run(args: Args, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
         corpus::load_all(&args.corpus, global)?
     };
     let x = FigureExtractor::new().relative_periods(args.relative_periods);
-    let mut found = extract_all(&loaded.articles, x, !args.no_actors);
+    let (mut found, over) = extract_all(&loaded.articles, x, !args.no_actors);
+    let exit = corpus::exit_code_with(&loaded, over);
     if !kinds.is_empty() {
         found.retain(|f| kinds.contains(&f.kind));
     }
@@ -151,5 +152,5 @@ pub(crate) fn run(args: Args, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
     } else {
         output::write_records(&found, &args.output)?;
     }
-    Ok(loaded.exit_code())
+    Ok(exit)
 }

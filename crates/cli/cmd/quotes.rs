@@ -6,7 +6,6 @@ use std::process::ExitCode;
 use gazette_extract::actors::ActorExtractor;
 use gazette_extract::quotes::{self, LedgerOptions};
 use gazette_types::{Article, Quote};
-use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::args::GlobalArgs;
@@ -67,25 +66,27 @@ struct LedgerRow<'a> {
     text: &'a str,
 }
 
-/// Finds the actors and statements of every article (in input order, in parallel). The
-/// speakers are the actor extractor's actors.
-pub(crate) fn extract_all(articles: &[Article]) -> (Vec<Quote>, Vec<gazette_types::Actor>) {
-    let extractor = ActorExtractor::new();
-    let per: Vec<(Vec<Quote>, Vec<gazette_types::Actor>)> = articles
-        .par_iter()
-        .map(|a| {
-            let found = extractor.extract(a);
+/// Finds the actors and statements of every article (in input order, in parallel, each within
+/// the time budget). The speakers are the actor extractor's actors. The last value counts
+/// the articles over the budget.
+pub(crate) fn extract_all(articles: &[Article]) -> (Vec<Quote>, Vec<gazette_types::Actor>, usize) {
+    let (per, over) = corpus::per_article(
+        articles,
+        &std::sync::Arc::new(ActorExtractor::new()),
+        "quotes",
+        |x: &ActorExtractor, a| {
+            let found = x.extract(a);
             let actors = quotes::body_actors(a, &found);
             (quotes::extract(a, &actors), actors)
-        })
-        .collect();
+        },
+    );
     let mut all_quotes = Vec::new();
     let mut all_actors = Vec::new();
-    for (q, a) in per {
+    for (q, a) in per.into_iter().flatten() {
         all_quotes.extend(q);
         all_actors.extend(a);
     }
-    (all_quotes, all_actors)
+    (all_quotes, all_actors, over)
 }
 
 pub(crate) fn run(args: Args, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
@@ -102,7 +103,8 @@ pub(crate) fn run(args: Args, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
     } else {
         corpus::load_all(&args.corpus, global)?
     };
-    let (found, actors) = extract_all(&loaded.articles);
+    let (found, actors, over) = extract_all(&loaded.articles);
+    let exit = corpus::exit_code_with(&loaded, over);
     if args.ledger {
         let opts = LedgerOptions {
             min_words: args.min_words,
@@ -174,5 +176,5 @@ pub(crate) fn run(args: Args, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
             );
         }
     }
-    Ok(loaded.exit_code())
+    Ok(exit)
 }

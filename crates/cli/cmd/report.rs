@@ -158,6 +158,7 @@ impl Plan {
         input.period = self.config.group.period.and_then(period);
         input.watch = self.config.terms.watch.clone();
         input.skipped = self.loaded.skipped;
+        input.time_budget = self.ingest.budget();
         let summary = self.loaded.manifest.summary();
         input.duplicates = summary.duplicates + summary.near_duplicates;
         input.inputs = inputs(&self.loaded.manifest);

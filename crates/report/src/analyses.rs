@@ -22,7 +22,8 @@ pub(crate) struct Extracted {
     pub(crate) actors: Vec<Vec<Actor>>,
     pub(crate) quotes: Vec<Quote>,
     pub(crate) figures: Vec<Figure>,
-    /// Articles whose extraction failed (an extractor panicked); they add nothing.
+    /// Articles whose extraction failed (an extractor panicked or ran over the time budget);
+    /// they add nothing.
     pub(crate) failed: usize,
 }
 
@@ -31,8 +32,18 @@ type PerArticle = (Vec<Actor>, Vec<Quote>, Vec<Figure>);
 
 /// Runs actors, quotes and figures on every article, in parallel, keeping article order.
 pub(crate) fn extract(c: &Corpus<'_>) -> Extracted {
-    let extractor = ActorExtractor::new();
-    let figures_x = gazette_extract::figures::FigureExtractor::new();
+    type Extractors = (ActorExtractor, gazette_extract::figures::FigureExtractor);
+    let shared = std::sync::Arc::new((
+        ActorExtractor::new(),
+        gazette_extract::figures::FigureExtractor::new(),
+    ));
+    fn run((extractor, figures_x): &Extractors, a: &gazette_types::Article) -> PerArticle {
+        let found = extractor.extract(a);
+        let quotes = gazette_extract::quotes::extract(a, &found.actors);
+        let figures = figures_x.extract(a);
+        (found.actors, quotes, figures)
+    }
+    let budget = c.input.time_budget;
     let per: Vec<Option<PerArticle>> = c
         .input
         .articles
@@ -40,13 +51,24 @@ pub(crate) fn extract(c: &Corpus<'_>) -> Extracted {
         .map(|a| {
             // A bug in one extractor must not cost the whole report: an article whose
             // extraction panics contributes nothing and is counted in `failed`.
-            let run = || {
-                let found = extractor.extract(a);
-                let quotes = gazette_extract::quotes::extract(a, &found.actors);
-                let figures = figures_x.extract(a);
-                (found.actors, quotes, figures)
+            let inline =
+                || std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run(&shared, a))).ok();
+            let Some(budget) = budget else {
+                return inline();
             };
-            std::panic::catch_unwind(std::panic::AssertUnwindSafe(run)).ok()
+            // Nor must one article that takes forever: it runs on a thread of its own and
+            // is given up on after the budget (the thread ends with the process).
+            let (tx, rx) = std::sync::mpsc::sync_channel(1);
+            let (x, owned) = (std::sync::Arc::clone(&shared), a.clone());
+            let spawned = std::thread::Builder::new().spawn(move || {
+                let _ = tx.send(std::panic::catch_unwind(std::panic::AssertUnwindSafe(
+                    || run(&x, &owned),
+                )));
+            });
+            match spawned {
+                Ok(_) => rx.recv_timeout(budget).ok().and_then(Result::ok),
+                Err(_) => inline(),
+            }
         })
         .collect();
     let failed = per.iter().filter(|p| p.is_none()).count();
@@ -704,7 +726,7 @@ pub(crate) fn actors(c: &Corpus<'_>, x: &Extracted) -> (Section, Vec<String>) {
     if x.failed > 0 {
         blocks.push(Block::Paragraph {
             text: format!(
-                "Warning: extraction failed on {} articles (an internal error); their actors, quotes and figures are missing from this report.",
+                "Warning: extraction failed on {} articles (an internal error, or over the time budget per article); their actors, quotes and figures are missing from this report.",
                 thousands(x.failed)
             ),
         });

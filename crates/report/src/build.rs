@@ -123,6 +123,9 @@ pub struct ReportInput<'a> {
     pub config: Option<String>,
     /// Date to show on the cover (`YYYY-MM-DD`).
     pub date: Option<String>,
+    /// Time budget per article for the extractors: an article that takes longer adds nothing
+    /// and is counted with the failed ones. `None`: no limit.
+    pub time_budget: Option<std::time::Duration>,
 }
 
 impl<'a> ReportInput<'a> {
@@ -140,6 +143,7 @@ impl<'a> ReportInput<'a> {
             skipped: 0,
             config: None,
             date: None,
+            time_budget: None,
         }
     }
 }
