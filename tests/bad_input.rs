@@ -606,6 +606,9 @@ fn thousands_of_unbalanced_quote_marks() {
         "q.txt",
         format!("Quotes\n\n{} said Mr Smith.\n", body.join(" ")),
     );
+    // Unmatched marks open no quote that runs over the rest of the text: the one statement
+    // found is the three words closed by the last curly quote, and nothing explodes.
+    let mut found = Vec::new();
     for command in ["quotes", "actors", "figures"] {
         let started = Instant::now();
         let run = dir.run([command, "q.txt", "--format", "jsonl", "-q"]);
@@ -615,7 +618,19 @@ fn thousands_of_unbalanced_quote_marks() {
             started.elapsed()
         );
         assert_eq!(run.code, 0, "{command}: {}", run.stderr);
+        let rows: Vec<serde_json::Value> = run
+            .stdout
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        found.push(rows);
     }
+    assert_eq!(found[0].len(), 1, "{:?}", found[0]);
+    assert_eq!(found[0][0]["text"], "He said word");
+    assert_eq!(found[0][0]["direct"], true);
+    assert_eq!(found[1].len(), 1, "{:?}", found[1]);
+    assert_eq!(found[1][0]["name"], "Smith");
+    assert!(found[2].is_empty(), "{:?}", found[2]);
 }
 
 /// An article of `words` words drawn (deterministically) from names, cue words, quote marks
@@ -1026,6 +1041,51 @@ fn report_refuses_a_foreign_folder_unless_forced() {
         "my own notes"
     );
     assert!(dir.path().join("mine/report.pdf").is_file());
+}
+
+#[test]
+fn output_file_is_replaced_whole_and_killed_runs_leftovers_are_removed() {
+    let dir = Dir::new();
+    dir.write("a.txt", "Title\n\nThe article.\n");
+    dir.write("out.jsonl", "previous output\n");
+    // What a run killed while writing leaves: its temporary file (the process is gone).
+    dir.write(".gazette-999999999-AbCdEf", "half a file");
+    // A file of another program that only looks alike is left alone.
+    dir.write(".gazette-notes", "mine");
+    let run = dir.run([
+        "ingest",
+        "a.txt",
+        "--format",
+        "jsonl",
+        "-o",
+        "out.jsonl",
+        "-q",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let out = std::fs::read_to_string(dir.path().join("out.jsonl")).unwrap();
+    assert!(out.starts_with("{\"id\":\"a\""), "{out}");
+    let mut names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, [".gazette-notes", "a.txt", "out.jsonl"]);
+    // A run that fails before it finishes leaves the previous output as it was.
+    let run = dir.run([
+        "ingest",
+        "a.txt",
+        "--format",
+        "jsonl",
+        "-o",
+        "out.jsonl",
+        "--field",
+        "bad",
+    ]);
+    assert_eq!(run.code, 2);
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("out.jsonl")).unwrap(),
+        out
+    );
 }
 
 /// Every file under `dir` (relative path and bytes), sorted.

@@ -13,6 +13,10 @@ use crate::cmd;
 /// CSV, HTML). Data goes to stdout, messages to stderr. Exit codes: 0 ok, 1 finished but some
 /// inputs were skipped (`check`: or the report differs), 2 fatal or usage error.
 ///
+/// Bad input never stops a run: each skipped file, line or record is named on stderr with its
+/// line or byte and the reason. Limits: `--max-file-size` (default 256M), `--max-line-size`
+/// (16M) and `--time-budget` (60 s per article in the extractors); `0` turns one off.
+///
 /// A `gazette.toml` in the current folder (or `--config FILE`) sets the defaults of the flags:
 /// `[corpus]` for every command, `[terms]` and `[group]` for the counting commands, `[report]`
 /// for `report` and `check`. Flags on the command line override it.

@@ -78,8 +78,9 @@ impl Sink {
                     Some(d) if !d.as_os_str().is_empty() => d,
                     _ => Path::new("."),
                 };
+                remove_stale_temp_files(dir);
                 let tmp = tempfile::Builder::new()
-                    .prefix(".gazette-")
+                    .prefix(&format!("{TEMP_PREFIX}{}-", std::process::id()))
                     .tempfile_in(dir)
                     .with_context(|| format!("creating a temporary file in {}", dir.display()))?;
                 Ok(Sink::File {
@@ -106,6 +107,36 @@ impl Sink {
             Sink::Special { mut file, path } => file
                 .flush()
                 .with_context(|| format!("writing {}", path.display())),
+        }
+    }
+}
+
+/// Temporary output files are named `.gazette-<pid>-<random>`.
+const TEMP_PREFIX: &str = ".gazette-";
+
+/// Removes the temporary files that runs killed before they could clean up (SIGINT, SIGTERM,
+/// SIGKILL) left in `dir`: those whose process is gone. Only where `/proc` tells which
+/// processes are alive (Linux); elsewhere they stay.
+fn remove_stale_temp_files(dir: &Path) {
+    if !Path::new("/proc/self").exists() {
+        return;
+    }
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(rest) = name.to_str().and_then(|n| n.strip_prefix(TEMP_PREFIX)) else {
+            continue;
+        };
+        let Some((pid, _)) = rest.split_once('-') else {
+            continue;
+        };
+        if pid.parse::<u32>().is_ok()
+            && !Path::new("/proc").join(pid).exists()
+            && entry.file_type().is_ok_and(|t| t.is_file())
+        {
+            let _ = std::fs::remove_file(entry.path());
         }
     }
 }
