@@ -160,8 +160,14 @@ fn scan_tags(raw: &str, mut out: Option<&mut String>) -> (usize, ()) {
         // Raw text: `<` inside a script or style is not a tag.
         if !closing && matches!(name.as_str(), "script" | "style" | "textarea" | "title") {
             let close = format!("</{name}");
-            let rest = raw[i..].to_ascii_lowercase();
-            i = rest.find(&close).map_or(bytes.len(), |k| i + k);
+            i = memchr::memchr_iter(b'<', &bytes[i..])
+                .map(|k| i + k)
+                .find(|&k| {
+                    bytes[k..]
+                        .get(..close.len())
+                        .is_some_and(|b| b.eq_ignore_ascii_case(close.as_bytes()))
+                })
+                .unwrap_or(bytes.len());
         }
     }
     if let Some(out) = out {
@@ -446,6 +452,16 @@ mod tests {
         );
         assert_eq!(d.text, "Visible words of the article go on\n\nunclosed");
         assert_eq!(deep, None);
+    }
+
+    #[test]
+    fn tags_inside_scripts_do_not_count_towards_depth() {
+        let page = format!(
+            "<html><body><SCRIPT>if (a<b) {{ w(\"{}\") }}</Script><p>Text.</p></body></html>",
+            "<div>".repeat(2_000)
+        );
+        assert_eq!(scan_tags(&page, None).0, 3);
+        assert!(flatten_deep(&page).is_none());
     }
 
     #[test]
