@@ -511,7 +511,9 @@ fn missing_and_impossible_dates_keep_the_article() {
          {\"id\": \"b\", \"text\": \"Yesterday.\", \"published\": \"yesterday\"}\n\
          {\"id\": \"c\", \"text\": \"Month 13.\", \"published\": \"2021-13-01\"}\n\
          {\"id\": \"d\", \"text\": \"No date.\"}\n\
-         {\"id\": \"e\", \"text\": \"Good date.\", \"published\": \"31 October 2021\"}\n",
+         {\"id\": \"e\", \"text\": \"Good date.\", \"published\": \"31 October 2021\"}\n\
+         {\"id\": \"f\", \"text\": \"Placeholder.\", \"published\": \"0001-01-01\"}\n\
+         {\"id\": \"g\", \"text\": \"Far future.\", \"published\": \"9999-12-31T23:59:59Z\"}\n",
     );
     let (run, rows) = ingest(&dir, &["d.jsonl"]);
     assert_eq!(run.code, 0);
@@ -523,13 +525,19 @@ fn missing_and_impossible_dates_keep_the_article() {
             serde_json::Value::Null,
             serde_json::Value::Null,
             serde_json::Value::Null,
-            "2021-10-31".into()
+            "2021-10-31".into(),
+            serde_json::Value::Null,
+            serde_json::Value::Null,
         ]
     );
     // The unreadable date is kept, so nothing is lost.
     assert_eq!(rows[0]["meta"]["published_raw"], "2021-02-30");
     assert_eq!(rows[1]["meta"]["published_raw"], "yesterday");
     assert_eq!(rows[2]["meta"]["published_raw"], "2021-13-01");
+    // Placeholder years are not publication dates (they also stretched the report's charts
+    // over 10,000 empty years: minutes of PNG encoding).
+    assert_eq!(rows[5]["meta"]["published_raw"], "0001-01-01");
+    assert_eq!(rows[6]["meta"]["published_raw"], "9999-12-31T23:59:59Z");
 }
 
 #[test]

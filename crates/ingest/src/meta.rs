@@ -158,7 +158,15 @@ fn month_number(name: &str) -> Option<u32> {
         .map(|i| i as u32 + 1)
 }
 
+/// Years a news article can have been published in. A date outside (`0001-01-01`,
+/// `9999-12-31`: placeholders of databases and forms) is not taken as the publication date;
+/// it would also stretch every chart over time across thousands of empty years.
+const PLAUSIBLE_YEARS: std::ops::RangeInclusive<i32> = 1600..=2100;
+
 fn iso(year: i32, month: u32, day: u32) -> Option<String> {
+    if !PLAUSIBLE_YEARS.contains(&year) {
+        return None;
+    }
     let m = i8::try_from(month).ok()?;
     let d = i8::try_from(day).ok()?;
     let y = i16::try_from(year).ok()?;
@@ -212,7 +220,7 @@ pub fn parse_date(text: &str) -> Option<String> {
             None => (1..=12)
                 .contains(&m)
                 .then(|| format!("{y:04}-{m:02}"))
-                .filter(|_| (1000..=2999).contains(&y)),
+                .filter(|_| PLAUSIBLE_YEARS.contains(&y)),
         };
     }
     if let Some(c) = DMY.captures(t)
@@ -237,7 +245,7 @@ pub fn parse_date(text: &str) -> Option<String> {
     }
     if let Some(c) = YEAR.captures(t) {
         let y: i32 = c[1].parse().ok()?;
-        return (1000..=2999).contains(&y).then(|| format!("{y:04}"));
+        return PLAUSIBLE_YEARS.contains(&y).then(|| format!("{y:04}"));
     }
     None
 }
@@ -270,6 +278,15 @@ pub fn date_in_path(path: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn placeholder_years_are_not_dates() {
+        assert_eq!(parse_date("0001-01-01"), None);
+        assert_eq!(parse_date("9999-12-31T23:59:59Z"), None);
+        assert_eq!(parse_date("1 January 1500"), None);
+        assert_eq!(parse_date("1605-01-01").as_deref(), Some("1605-01-01"));
+        assert_eq!(parse_date("2100-12").as_deref(), Some("2100-12"));
+    }
 
     #[test]
     fn dates_in_the_formats_articles_use() {
