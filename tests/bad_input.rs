@@ -722,6 +722,34 @@ fn time_budget_skips_a_slow_article_and_keeps_the_others() {
     ));
 }
 
+#[test]
+fn json_nested_100000_deep_is_refused_without_overflowing_the_stack() {
+    let dir = Dir::new();
+    dir.write(
+        "deep.json",
+        format!("{}{}", "[".repeat(100_000), "]".repeat(100_000)),
+    );
+    dir.write(
+        "deep.jsonl",
+        format!(
+            "{{\"text\": {}{}}}\n{{\"text\": \"Next line.\"}}\n",
+            "[".repeat(100_000),
+            "]".repeat(100_000)
+        ),
+    );
+    let (run, rows) = ingest(&dir, &["deep.json", "deep.jsonl"]);
+    assert_eq!(run.code, 1);
+    assert_eq!(texts(&rows), ["Next line."]);
+    assert_eq!(
+        run.stderr,
+        format!(
+            "skipped: deep.json:1 (byte 1): invalid JSON: recursion limit exceeded in record 1; kept the 0 complete record(s) before it\n\
+             skipped: deep.jsonl:1 (byte 135): invalid JSON: recursion limit exceeded\n{}",
+            summary(2, 1, 2, 0, 0)
+        )
+    );
+}
+
 // ---- folders and paths ----
 
 #[test]
@@ -745,6 +773,22 @@ fn symlink_loop_and_broken_link_in_a_folder() {
     assert!(manifest.contains(
         "{\"path\":\"corpus/sub/up\",\"status\":\"ignored\",\"articles\":0,\"reason\":\"symbolic link loop: points back to corpus (not followed)\"}"
     ), "{manifest}");
+}
+
+#[test]
+fn file_names_cannot_forge_messages_or_drive_the_terminal() {
+    let dir = Dir::new();
+    dir.write("corpus/fake\nskipped: nothing.txt", "");
+    dir.write("corpus/e\u{1b}[31mscape.txt", "");
+    let (run, _) = ingest(&dir, &["corpus"]);
+    assert_eq!(run.code, 1);
+    assert_eq!(
+        run.stderr,
+        format!(
+            "skipped: corpus/e␛[31mscape.txt: empty file\nskipped: corpus/fake⏎skipped: nothing.txt: empty file\n{}",
+            summary(2, 0, 2, 0, 0)
+        )
+    );
 }
 
 #[test]

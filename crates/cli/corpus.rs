@@ -388,6 +388,23 @@ fn stream_with(
     })
 }
 
+/// Prints one message line. File names and ids come from the corpus: a newline in one would
+/// forge a message line and an escape code would drive the terminal, so control characters
+/// are shown as their symbols (`⏎`, `␛`).
+fn say(err: &mut impl Write, message: &str) {
+    let shown: String = message
+        .chars()
+        .map(|c| match c {
+            '\n' => '⏎',
+            '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'),
+            '\u{7f}' => '␡',
+            '\u{80}'..='\u{9f}' => '\u{fffd}',
+            c => c,
+        })
+        .collect();
+    let _ = writeln!(err, "{shown}");
+}
+
 /// Prints skipped inputs, warnings, duplicates (with `-v`-less brevity: counts only beyond
 /// the first few) and the summary on stderr; writes the manifest file.
 fn report(manifest: &Manifest, args: &IngestFlags, global: &GlobalArgs) -> anyhow::Result<()> {
@@ -404,7 +421,7 @@ fn report(manifest: &Manifest, args: &IngestFlags, global: &GlobalArgs) -> anyho
         // Problems are printed even with --quiet: they change the exit code.
         if e.status == Status::Skipped {
             let reason = e.reason.as_deref().unwrap_or("skipped");
-            let _ = writeln!(err, "skipped: {reason}");
+            say(&mut err, &format!("skipped: {reason}"));
         }
     }
     if global.quiet {
@@ -412,7 +429,7 @@ fn report(manifest: &Manifest, args: &IngestFlags, global: &GlobalArgs) -> anyho
     }
     for e in &manifest.entries {
         if let Some(w) = &e.warning {
-            let _ = writeln!(err, "warning: {}: {w}", e.path);
+            say(&mut err, &format!("warning: {}: {w}", e.path));
         }
     }
     const SHOWN: usize = 10;
@@ -428,12 +445,14 @@ fn report(manifest: &Manifest, args: &IngestFlags, global: &GlobalArgs) -> anyho
             .similarity
             .map(|s| format!(" (similarity {s:.2})"))
             .unwrap_or_default();
-        let _ = writeln!(
-            err,
-            "{what}: {}{line} ({}) of {}{sim}",
-            e.path,
-            e.id.as_deref().unwrap_or("?"),
-            e.duplicate_of.as_deref().unwrap_or("?")
+        say(
+            &mut err,
+            &format!(
+                "{what}: {}{line} ({}) of {}{sim}",
+                e.path,
+                e.id.as_deref().unwrap_or("?"),
+                e.duplicate_of.as_deref().unwrap_or("?")
+            ),
         );
     }
     if dups.len() > SHOWN {
