@@ -792,6 +792,84 @@ fn file_names_cannot_forge_messages_or_drive_the_terminal() {
 }
 
 #[test]
+fn a_report_inside_the_corpus_folder_is_not_read_back() {
+    let dir = Dir::new();
+    std::fs::copy(
+        util::data("sample/nato-mission-2021-10-31.txt"),
+        dir.path().join("seed.txt"),
+    )
+    .unwrap();
+    std::fs::create_dir(dir.path().join("corpus")).unwrap();
+    std::fs::rename(
+        dir.path().join("seed.txt"),
+        dir.path().join("corpus/seed.txt"),
+    )
+    .unwrap();
+    let run = dir.run(["report", "corpus", "--out", "corpus/report", "-q"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let manifest = dir.path().join("m.jsonl");
+    let (run, rows) = ingest(&dir, &["corpus", "--manifest", manifest.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(rows.len(), 1);
+    assert_eq!(run.stderr, summary(2, 1, 0, 1, 0));
+    assert!(std::fs::read_to_string(manifest).unwrap().contains(
+        "{\"path\":\"corpus/report\",\"status\":\"ignored\",\"articles\":0,\"reason\":\"a report folder written by `gazette report` (not read)\"}"
+    ));
+}
+
+#[test]
+fn thousands_of_bad_lines_are_counted_not_all_printed() {
+    let dir = Dir::new();
+    let mut lines = String::from("{\"text\": \"The one good line.\"}\n");
+    for _ in 0..3000 {
+        lines.push_str("{broken\n");
+    }
+    dir.write("bad.jsonl", lines);
+    let manifest = dir.path().join("m.jsonl");
+    let (run, rows) = ingest(
+        &dir,
+        &["bad.jsonl", "--manifest", manifest.to_str().unwrap()],
+    );
+    assert_eq!((run.code, texts(&rows)), (1, vec!["The one good line."]));
+    let printed: Vec<&str> = run.stderr.lines().collect();
+    assert_eq!(printed.len(), 52);
+    assert_eq!(
+        printed[0],
+        "skipped: bad.jsonl:2 (byte 32): invalid JSON: key must be a string"
+    );
+    assert_eq!(
+        printed[50],
+        "... and 2950 more skipped (all listed with `--manifest FILE`)"
+    );
+    assert_eq!(printed[51], summary(1, 1, 3000, 0, 0).trim_end());
+    let listed = std::fs::read_to_string(manifest).unwrap();
+    assert_eq!(
+        listed.lines().filter(|l| l.contains("\"skipped\"")).count(),
+        3000
+    );
+}
+
+#[test]
+fn report_into_a_file_is_a_clear_error() {
+    let dir = Dir::new();
+    dir.write(
+        "a.txt",
+        "Title\n\nSergei Lavrov said the talks had failed.\n",
+    );
+    dir.write("afile", "not a folder");
+    let run = dir.run(["report", "a.txt", "--out", "afile", "-q"]);
+    assert_eq!(run.code, 2);
+    assert_eq!(
+        run.stderr,
+        "error: writing the report to afile: afile: Not a directory (os error 20)\n"
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("afile")).unwrap(),
+        "not a folder"
+    );
+}
+
+#[test]
 fn linked_files_and_folders_are_read() {
     let dir = Dir::new();
     dir.write("elsewhere/x.txt", "Title\n\nLinked file.\n");

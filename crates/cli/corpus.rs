@@ -417,12 +417,24 @@ fn report(manifest: &Manifest, args: &IngestFlags, global: &GlobalArgs) -> anyho
         sink.finish()?;
     }
     let mut err = std::io::stderr().lock();
-    for e in &manifest.entries {
-        // Problems are printed even with --quiet: they change the exit code.
-        if e.status == Status::Skipped {
-            let reason = e.reason.as_deref().unwrap_or("skipped");
-            say(&mut err, &format!("skipped: {reason}"));
-        }
+    // Problems are printed even with --quiet: they change the exit code. A file of thousands
+    // of bad lines would bury everything else, so only the first ones are.
+    const SHOWN_SKIPPED: usize = 50;
+    let skipped: Vec<_> = manifest
+        .entries
+        .iter()
+        .filter(|e| e.status == Status::Skipped)
+        .collect();
+    for e in skipped.iter().take(SHOWN_SKIPPED) {
+        let reason = e.reason.as_deref().unwrap_or("skipped");
+        say(&mut err, &format!("skipped: {reason}"));
+    }
+    if skipped.len() > SHOWN_SKIPPED {
+        let _ = writeln!(
+            err,
+            "... and {} more skipped (all listed with `--manifest FILE`)",
+            skipped.len() - SHOWN_SKIPPED
+        );
     }
     if global.quiet {
         return Ok(());

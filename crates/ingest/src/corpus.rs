@@ -1422,6 +1422,12 @@ fn folder_name(path: &Path) -> Option<String> {
     canon.file_name().map(|s| s.to_string_lossy().into_owned())
 }
 
+/// Returns true if and only if `dir` holds the marker file `gazette report` writes into its
+/// output folders (`gazette_report::MARKER`; this crate cannot depend on that one).
+fn is_report_folder(dir: &Path) -> bool {
+    dir.join(".gazette-report").is_file()
+}
+
 /// Lists the inputs: files as given, folders walked recursively in sorted order.
 fn discover<P: AsRef<Path>>(paths: &[P]) -> Vec<Input> {
     let mut inputs = Vec::new();
@@ -1442,12 +1448,26 @@ fn discover<P: AsRef<Path>>(paths: &[P]) -> Vec<Input> {
             // folders that cannot be listed, so no input goes missing without a word.
             let mut files: Vec<PathBuf> = Vec::new();
             let mut problems: Vec<(PathBuf, std::result::Result<String, String>)> = Vec::new();
-            for entry in walkdir::WalkDir::new(path)
+            let mut walk = walkdir::WalkDir::new(path)
                 .follow_links(true)
                 .sort_by_file_name()
-            {
+                .into_iter();
+            while let Some(entry) = walk.next() {
                 match entry {
                     Ok(e) if e.file_type().is_file() => files.push(e.into_path()),
+                    // A report written into the corpus folder is output, not input: its
+                    // Markdown would be read as an article and every table row skipped.
+                    Ok(e)
+                        if e.file_type().is_dir()
+                            && e.depth() > 0
+                            && is_report_folder(e.path()) =>
+                    {
+                        walk.skip_current_dir();
+                        problems.push((
+                            e.into_path(),
+                            Ok("a report folder written by `gazette report` (not read)".into()),
+                        ));
+                    }
                     Ok(e) if e.file_type().is_dir() => {}
                     Ok(e) => problems.push((
                         e.into_path(),

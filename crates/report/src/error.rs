@@ -31,8 +31,9 @@ pub enum Error {
         /// What polars said.
         message: String,
     },
-    /// Occurs when a file cannot be read or written.
-    #[error("{}: {source}", .path.display())]
+    /// Occurs when a file cannot be read or written. Displays the path; the reason is the
+    /// source (shown once by `{:#}` and error reporters, not twice).
+    #[error("{}", .path.display())]
     Io {
         /// The file or folder.
         path: PathBuf,
