@@ -6,7 +6,7 @@
 
 use std::sync::LazyLock;
 
-use regex::{Regex, RegexBuilder};
+use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 
 use crate::error::{Error, ErrorKind, Result};
 
@@ -15,17 +15,23 @@ const BUILTIN_BOILERPLATE: &str = include_str!("boilerplate.txt");
 /// Boilerplate patterns: paragraphs matching any of them are dropped.
 #[derive(Debug, Clone)]
 pub struct Boilerplate {
-    patterns: Vec<Regex>,
+    /// The patterns as written (each checked on its own when added).
+    patterns: Vec<String>,
+    /// All of them in one automaton: one search per paragraph instead of one per pattern.
+    set: RegexSet,
 }
 
 impl Default for Boilerplate {
     /// The built-in patterns: site footers, "Advertisement", sign-up prompts, "Read more",
     /// photo credits and captions, link-only paragraphs.
     fn default() -> Self {
-        let mut b = Boilerplate::empty();
-        b.extend_from_text(BUILTIN_BOILERPLATE)
-            .expect("built-in boilerplate patterns are valid");
-        b
+        static BUILTIN: LazyLock<Boilerplate> = LazyLock::new(|| {
+            let mut b = Boilerplate::empty();
+            b.extend_from_text(BUILTIN_BOILERPLATE)
+                .expect("built-in boilerplate patterns are valid");
+            b
+        });
+        BUILTIN.clone()
     }
 }
 
@@ -34,6 +40,7 @@ impl Boilerplate {
     pub fn empty() -> Self {
         Boilerplate {
             patterns: Vec::new(),
+            set: RegexSet::empty(),
         }
     }
 
@@ -42,17 +49,23 @@ impl Boilerplate {
     /// # Errors
     /// Names the first line whose pattern is not a valid regular expression.
     pub fn extend_from_text(&mut self, text: &str) -> std::result::Result<(), String> {
+        let mut patterns = self.patterns.clone();
         for (i, line) in text.lines().enumerate() {
             let line = line.trim();
             if line.is_empty() || line.starts_with('#') {
                 continue;
             }
-            let re = RegexBuilder::new(line)
+            RegexBuilder::new(line)
                 .case_insensitive(true)
                 .build()
                 .map_err(|e| format!("line {}: {e}", i + 1))?;
-            self.patterns.push(re);
+            patterns.push(line.to_string());
         }
+        self.set = RegexSetBuilder::new(&patterns)
+            .case_insensitive(true)
+            .build()
+            .map_err(|e| e.to_string())?;
+        self.patterns = patterns;
         Ok(())
     }
 
@@ -68,8 +81,7 @@ impl Boilerplate {
 
     /// Returns true if and only if the paragraph is boilerplate.
     pub fn is_match(&self, paragraph: &str) -> bool {
-        let p = paragraph.trim();
-        self.patterns.iter().any(|re| re.is_match(p))
+        self.set.is_match(paragraph.trim())
     }
 }
 
@@ -128,6 +140,14 @@ pub(crate) fn strip_markdown(paragraph: &str) -> String {
     static UNDERSCORE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(^|[^\w_])__?([^\s_](?:[^_]*?[^\s_])?)__?($|[^\w_])").expect("valid regex")
     });
+    // Every rule below needs one of these bytes (0xF3 leads the private-use characters that
+    // the last step maps back); most news paragraphs have none and come out unchanged.
+    if !paragraph
+        .bytes()
+        .any(|b| matches!(b, b'\\' | b'#' | b'>' | b'[' | b'*' | b'_' | 0xF3))
+    {
+        return paragraph.to_string();
+    }
     // Escaped characters are parked in the Private Use Area so emphasis and link rules do not
     // see them, then restored.
     let parked = ESCAPE.replace_all(paragraph, |c: &regex::Captures<'_>| {
@@ -262,7 +282,10 @@ pub(crate) fn clean_paragraphs<'a>(
         } else {
             collapse_whitespace(&joined)
         };
-        if text.is_empty() || boilerplate.is_match(&text) || boilerplate.is_match(&joined) {
+        if text.is_empty()
+            || boilerplate.is_match(&text)
+            || (joined != text && boilerplate.is_match(&joined))
+        {
             continue;
         }
         kept.push(text);

@@ -294,10 +294,11 @@ impl Corpus {
             while j < inputs.len() && j - i < group && !self.is_big_jsonl(&inputs[j]) {
                 j += 1;
             }
-            let outputs: Vec<FileOutput> = inputs[i..j]
+            let mut outputs: Vec<FileOutput> = inputs[i..j]
                 .par_iter()
                 .map(|input| self.read_input(input))
                 .collect();
+            merger.sign(outputs.iter_mut().flat_map(|o| o.items.iter_mut()));
             for (input, output) in inputs[i..j].iter().zip(outputs) {
                 merger.merge(input, output)?;
                 if merger.buffer.len() >= batch_size {
@@ -414,6 +415,7 @@ impl Corpus {
                 decoded_lossy |= lossy;
                 items.extend(line_items);
             }
+            merger.sign(items.iter_mut());
             merger.merge_records(input, items, file_entry)?;
             if merger.buffer.len() >= batch_size {
                 sink(std::mem::take(&mut merger.buffer));
@@ -931,6 +933,19 @@ struct Merger<'a> {
 }
 
 impl Merger<'_> {
+    /// Computes, in parallel, the MinHash signatures that merging these items will need: those
+    /// of bodies that are not exact duplicates of an article already merged (the first of
+    /// several equal bodies stands for them all). Merging gives the same result without this,
+    /// computing signatures one at a time.
+    fn sign<'i>(&self, items: impl Iterator<Item = &'i mut Result<(Draft, Fingerprint)>>) {
+        let mut seen = HashSet::new();
+        let mut todo: Vec<&mut Fingerprint> = items
+            .filter_map(|item| item.as_mut().ok().map(|(_, fp)| fp))
+            .filter(|fp| self.dedup.needs_signature(fp) && seen.insert(*fp.hash()))
+            .collect();
+        todo.par_iter_mut().for_each(|fp| fp.sign());
+    }
+
     fn merge(&mut self, input: &Input, output: FileOutput) -> Result<()> {
         let mut entry = Entry::new(&input.display, Status::Read);
         entry.warning = output.warning;

@@ -45,14 +45,34 @@ impl Deduper {
         }
     }
 
+    /// Returns true if and only if [`Deduper::check`] would need `fp`'s MinHash signature
+    /// now: near-duplicate detection is on and the body is not an exact duplicate of an
+    /// article already seen. Exact duplicates (all but one copy of a corpus read twice) then
+    /// never pay for a signature.
+    pub(crate) fn needs_signature(&self, fp: &Fingerprint) -> bool {
+        self.threshold.is_some()
+            && matches!(fp.near, Near::Pending(_))
+            && !self.exact.contains_key(&fp.hash)
+    }
+
     /// Checks one article's body against every earlier one and remembers it when new.
-    /// `fingerprint` comes from [`fingerprint`] (computed in parallel beforehand).
+    /// `fingerprint` comes from [`fingerprint`] (computed in parallel beforehand; its
+    /// signature, when still pending, is computed here).
     pub(crate) fn check(&mut self, id: &str, fp: &Fingerprint) -> Verdict {
         if let Some(&i) = self.exact.get(&fp.hash) {
             return Verdict::Exact(self.ids[i].clone());
         }
         let index = self.ids.len();
-        if let (Some(threshold), Some(sig)) = (self.threshold, &fp.signature) {
+        let computed;
+        let sig = match &fp.near {
+            Near::None => None,
+            Near::Ready(sig) => Some(sig),
+            Near::Pending(shingles) => {
+                computed = signature(shingles);
+                Some(&computed)
+            }
+        };
+        if let (Some(threshold), Some(sig)) = (self.threshold, sig) {
             let mut best: Option<(usize, f64)> = None;
             for (b, band) in self.bands.iter().enumerate() {
                 let key = band_key(&sig[b * ROWS..(b + 1) * ROWS]);
@@ -95,45 +115,94 @@ impl Deduper {
 #[derive(Debug, Clone)]
 pub(crate) struct Fingerprint {
     hash: [u8; 32],
-    signature: Option<Box<[u32; HASHES]>>,
+    near: Near,
+}
+
+/// The MinHash side of a [`Fingerprint`].
+#[derive(Debug, Clone)]
+enum Near {
+    /// Near-duplicate detection is off, or the body is too short.
+    None,
+    /// The distinct shingle hashes, sorted; the signature is computed from them only when
+    /// the body is not an exact duplicate ([`Fingerprint::sign`], [`Deduper::check`]).
+    Pending(Vec<u64>),
+    /// The signature.
+    Ready(Box<[u32; HASHES]>),
+}
+
+impl Fingerprint {
+    /// Computes the MinHash signature if it is still pending (the costly part: 128 hashes
+    /// per distinct shingle). [`Deduper::needs_signature`] says whether it will be needed.
+    pub(crate) fn sign(&mut self) {
+        if let Near::Pending(shingles) = &self.near {
+            self.near = Near::Ready(signature(shingles));
+        }
+    }
+
+    /// The exact-duplicate hash of the normalised body.
+    pub(crate) fn hash(&self) -> &[u8; 32] {
+        &self.hash
+    }
 }
 
 /// Normalises a body (lower case, words only) and computes its exact hash and, when
-/// `near` is set and the body has enough words, its MinHash signature.
+/// `near` is set and the body has enough words, the hashes of its word 3-shingles (the
+/// MinHash signature is computed from them later, and only for bodies that are not exact
+/// duplicates).
 pub(crate) fn fingerprint(text: &str, near: bool) -> Fingerprint {
-    let words: Vec<String> = text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
-    let mut hasher = blake3::Hasher::new();
-    for w in &words {
-        hasher.update(w.as_bytes());
-        hasher.update(b" ");
-    }
-    let hash = *hasher.finalize().as_bytes();
-    let signature = (near && words.len() >= SHINGLE + 2).then(|| {
-        let mut sig = Box::new([u32::MAX; HASHES]);
-        for shingle in words.windows(SHINGLE) {
-            let base = hash64(shingle);
-            for (i, slot) in sig.iter_mut().enumerate() {
-                let h = mix(base ^ SEEDS[i]);
-                let h = (h >> 32) as u32;
-                if h < *slot {
-                    *slot = h;
-                }
-            }
+    // The lower-cased words, each followed by a space, in one buffer (hashed in one go:
+    // the same BLAKE3 hash as hashing them one by one), and where each word ends.
+    let mut buf = String::with_capacity(text.len() + 16);
+    let mut ends: Vec<u32> = Vec::new();
+    for w in text.split(|c: char| !c.is_alphanumeric()) {
+        if w.is_empty() {
+            continue;
         }
-        sig
-    });
-    Fingerprint { hash, signature }
+        if w.is_ascii() {
+            buf.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            buf.push_str(&w.to_lowercase());
+        }
+        ends.push(buf.len() as u32);
+        buf.push(' ');
+    }
+    let hash = *blake3::hash(buf.as_bytes()).as_bytes();
+    let near = if near && ends.len() >= SHINGLE + 2 {
+        let bytes = buf.as_bytes();
+        let word = |k: usize| {
+            let start = if k == 0 { 0 } else { ends[k - 1] as usize + 1 };
+            &bytes[start..ends[k] as usize]
+        };
+        let mut shingles: Vec<u64> = (0..=ends.len() - SHINGLE)
+            .map(|k| hash64((k..k + SHINGLE).map(word)))
+            .collect();
+        // The signature is a minimum over shingles, so repeats change nothing.
+        shingles.sort_unstable();
+        shingles.dedup();
+        Near::Pending(shingles)
+    } else {
+        Near::None
+    };
+    Fingerprint { hash, near }
 }
 
-fn hash64(words: &[String]) -> u64 {
+/// The MinHash signature of a set of shingle hashes.
+fn signature(shingles: &[u64]) -> Box<[u32; HASHES]> {
+    let mut sig = Box::new([u32::MAX; HASHES]);
+    for &base in shingles {
+        for (slot, &seed) in sig.iter_mut().zip(SEEDS.iter()) {
+            let h = (mix(base ^ seed) >> 32) as u32;
+            *slot = (*slot).min(h);
+        }
+    }
+    sig
+}
+
+fn hash64<'w>(words: impl Iterator<Item = &'w [u8]>) -> u64 {
     // FNV-1a: deterministic across runs and platforms.
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for w in words {
-        for b in w.bytes().chain([0x1f]) {
+        for &b in w.iter().chain(&[0x1f]) {
             h ^= u64::from(b);
             h = h.wrapping_mul(0x0100_0000_01b3);
         }
@@ -204,6 +273,69 @@ mod tests {
         }
         let other = "Quarterly profits at the media giant jumped by three quarters to more than a billion dollars in the three months to December, helped by strong advertising sales.";
         assert_eq!(d.check("c", &fingerprint(other, true)), Verdict::New);
+    }
+
+    /// The fingerprint as first written (a word list, hashed word by word, 128 hashes per
+    /// shingle): the faster one must give the same hash and signature.
+    fn reference(text: &str) -> ([u8; 32], Option<Box<[u32; HASHES]>>) {
+        let words: Vec<String> = text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        let mut hasher = blake3::Hasher::new();
+        for w in &words {
+            hasher.update(w.as_bytes());
+            hasher.update(b" ");
+        }
+        let sig = (words.len() >= SHINGLE + 2).then(|| {
+            let mut sig = Box::new([u32::MAX; HASHES]);
+            for shingle in words.windows(SHINGLE) {
+                let base = hash64(shingle.iter().map(|w| w.as_bytes()));
+                for (i, slot) in sig.iter_mut().enumerate() {
+                    let h = (mix(base ^ SEEDS[i]) >> 32) as u32;
+                    if h < *slot {
+                        *slot = h;
+                    }
+                }
+            }
+            sig
+        });
+        (*hasher.finalize().as_bytes(), sig)
+    }
+
+    #[test]
+    fn fingerprint_matches_the_reference() {
+        for text in [
+            A,
+            "ΣΊΣΥΦΟΣ ΟΔΟΣ and Ünïcode words: Straße, İstanbul; the the the the the the.",
+            "one two three four",
+            "one two three four five",
+            "",
+        ] {
+            let (hash, sig) = reference(text);
+            let mut fp = fingerprint(text, true);
+            assert_eq!(fp.hash, hash, "{text}");
+            fp.sign();
+            match (&fp.near, sig) {
+                (Near::Ready(got), Some(want)) => assert_eq!(got, &want, "{text}"),
+                (Near::None, None) => {}
+                (got, want) => panic!("{text}: {got:?} vs {want:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn exact_duplicates_need_no_signature() {
+        let mut d = Deduper::new(Some(0.8));
+        let mut first = fingerprint(A, true);
+        assert!(d.needs_signature(&first));
+        first.sign();
+        assert!(!d.needs_signature(&first));
+        assert_eq!(d.check("a", &first), Verdict::New);
+        let again = fingerprint(A, true);
+        assert!(!d.needs_signature(&again));
+        assert_eq!(d.check("b", &again), Verdict::Exact("a".into()));
     }
 
     #[test]
