@@ -278,6 +278,24 @@ fn max_file_size_flag_skips_before_reading() {
 }
 
 #[test]
+fn limits_can_be_set_in_gazette_toml() {
+    let dir = Dir::new();
+    dir.write("a.txt", "Title\n\nA body of some forty bytes or so.\n");
+    dir.write(
+        "gazette.toml",
+        "[corpus]\nmax_file_size = 20\nmax_line_size = \"1K\"\n",
+    );
+    let (run, rows) = ingest(&dir, &["a.txt"]);
+    assert_eq!((run.code, rows.len()), (1, 0));
+    assert!(run.stderr.starts_with(
+        "skipped: a.txt: file is 41 bytes, over the maximum file size of 20 bytes (`--max-file-size`)\n"
+    ), "{}", run.stderr);
+    // The command line wins over the file.
+    let (run, rows) = ingest(&dir, &["a.txt", "--max-file-size", "1M"]);
+    assert_eq!((run.code, rows.len()), (0, 1), "{}", run.stderr);
+}
+
+#[test]
 fn max_file_size_applies_to_stdin() {
     let dir = Dir::new();
     let mut cmd = dir.command();

@@ -50,6 +50,12 @@ pub(crate) struct CorpusConfig {
     pub(crate) near_duplicate_threshold: Option<f64>,
     /// Treat the first skipped input as fatal.
     pub(crate) strict: Option<bool>,
+    /// Skip files larger than this (`--max-file-size`: bytes, or `512M`; `0`: no limit).
+    pub(crate) max_file_size: Option<toml::Value>,
+    /// Skip longer records, rows and lines (`--max-line-size`).
+    pub(crate) max_line_size: Option<toml::Value>,
+    /// Seconds per article for the extractors (`--time-budget`; `0`: no limit).
+    pub(crate) time_budget: Option<f64>,
 }
 
 /// `[terms]`.
@@ -209,6 +215,20 @@ impl Config {
             if let Some(b) = c.strict {
                 set.push(("strict", flag(b)));
             }
+            // Sizes may be written as numbers (bytes) or strings (`"512M"`).
+            let size = |v: &toml::Value| match v {
+                toml::Value::String(s) => s.clone(),
+                other => other.to_string(),
+            };
+            if let Some(v) = &c.max_file_size {
+                set.push(("max_file_size", vec![size(v)]));
+            }
+            if let Some(v) = &c.max_line_size {
+                set.push(("max_line_size", vec![size(v)]));
+            }
+            if let Some(x) = c.time_budget {
+                set.push(("time_budget", vec![x.to_string()]));
+            }
             let terms_cmd = matches!(
                 name.as_str(),
                 "terms" | "ngrams" | "keyness" | "collocates" | "kwic" | "trend" | "dictionary"
@@ -320,6 +340,10 @@ paths = ["data/sample"]
 # keep_duplicates = false
 # near_duplicate_threshold = 0.9
 # strict = false
+# Limits (0 for none): bytes or K/M/G, and seconds per article for the extractors.
+# max_file_size = "256M"
+# max_line_size = "16M"
+# time_budget = 60
 
 [terms]
 # lowercase = true
