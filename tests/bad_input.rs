@@ -1280,54 +1280,51 @@ fn interrupted_report_leaves_the_previous_one_intact() {
     for p in speeches.iter().take(4) {
         std::fs::copy(p, dir.path().join(p.file_name().unwrap())).unwrap();
     }
-    let mut child = dir
-        .command()
-        .args(["report", "seed.txt"])
-        .args(speeches.iter().take(4).map(|p| p.file_name().unwrap()))
-        .args(["--out", "out", "-q"])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    // Wait until the run has written part of the new report, then interrupt it.
-    let started = Instant::now();
-    let staged = loop {
-        let staging = std::fs::read_dir(&out)
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .find(|p| {
-                p.file_name()
-                    .unwrap()
-                    .to_string_lossy()
-                    .starts_with(".gazette-staging-")
-            });
-        if let Some(s) = staging
-            && s.join("charts")
+    for signal in ["INT", "TERM"] {
+        let mut child = dir
+            .command()
+            .args(["report", "seed.txt"])
+            .args(speeches.iter().take(4).map(|p| p.file_name().unwrap()))
+            .args(["--out", "out", "-q"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        // Wait until this run has written part of the new report, then interrupt it.
+        let staging = out.join(format!(".gazette-staging-{}", child.id()));
+        let started = Instant::now();
+        let staged = loop {
+            if staging
+                .join("charts")
                 .read_dir()
                 .is_ok_and(|mut d| d.next().is_some())
-        {
-            break true;
-        }
-        if child.try_wait().unwrap().is_some() || started.elapsed() > Duration::from_secs(120) {
-            break false;
-        }
-        std::thread::sleep(Duration::from_millis(2));
-    };
-    assert!(staged, "the run ended before it could be interrupted");
-    let killed = std::process::Command::new("kill")
-        .args(["-INT", &child.id().to_string()])
-        .status()
-        .unwrap();
-    assert!(killed.success());
-    let status = child.wait().unwrap();
-    assert_eq!(status.code(), None, "killed by SIGINT");
-    // The previous report is untouched; only the staging folder was added.
-    let after = snapshot(&out);
-    let (staging, kept): (Vec<_>, Vec<_>) = after
-        .into_iter()
-        .partition(|(rel, _)| rel.starts_with(".gazette-staging-"));
-    assert!(!staging.is_empty());
-    assert!(kept == before, "the previous report changed");
+            {
+                break true;
+            }
+            if child.try_wait().unwrap().is_some() || started.elapsed() > Duration::from_secs(120) {
+                break false;
+            }
+            std::thread::sleep(Duration::from_millis(2));
+        };
+        assert!(
+            staged,
+            "SIG{signal}: the run ended before it could be interrupted"
+        );
+        let killed = std::process::Command::new("kill")
+            .args([format!("-{signal}"), child.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(killed.success());
+        let status = child.wait().unwrap();
+        assert_eq!(status.code(), None, "killed by SIG{signal}");
+        // The previous report is untouched; only the staging folder was added.
+        let after = snapshot(&out);
+        let (staged, kept): (Vec<_>, Vec<_>) = after
+            .into_iter()
+            .partition(|(rel, _)| rel.starts_with(".gazette-staging-"));
+        assert!(!staged.is_empty());
+        assert!(kept == before, "SIG{signal}: the previous report changed");
+    }
     // The next run cleans up what the interrupted one left.
     let run = dir.run(["report", "seed.txt", "--out", "out", "-q"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
