@@ -557,6 +557,22 @@ impl Corpus {
         if decode::looks_binary(bytes) {
             return err(ErrorKind::Binary);
         }
+        // A text file over the line limit is refused before it is decoded (a copy as large
+        // as the file). Newlines are the same bytes in UTF-8 and the legacy encodings; UTF-16
+        // (with its byte-order mark) is checked after decoding, below.
+        if matches!(input.kind, Kind::Text)
+            && !bytes.starts_with(b"\xFF\xFE")
+            && !bytes.starts_with(b"\xFE\xFF")
+            && let Some(limit) = self.opts.max_line_size
+            && let Some((line, offset, size)) = long_line(bytes, limit)
+        {
+            return FileOutput {
+                items: vec![Err(self.line_too_long(input, line, offset, size))],
+                warning: None,
+                ignored: None,
+                multi: false,
+            };
+        }
         let decoded = decode::decode(bytes);
         let mut warnings: Vec<String> = decoded
             .encoding
@@ -577,7 +593,7 @@ impl Corpus {
         };
         if matches!(kind, Kind::Text | Kind::Sniff)
             && let Some(limit) = self.opts.max_line_size
-            && let Some((line, offset, size)) = long_line(&text, limit)
+            && let Some((line, offset, size)) = long_line(text.as_bytes(), limit)
         {
             return FileOutput {
                 items: vec![Err(self.line_too_long(input, line, offset, size))],
@@ -1160,8 +1176,7 @@ fn json_message(e: &serde_json::Error) -> String {
 }
 
 /// The first line longer than `limit` bytes: (1-based line, byte offset, length).
-fn long_line(text: &str, limit: u64) -> Option<(u64, u64, u64)> {
-    let bytes = text.as_bytes();
+fn long_line(bytes: &[u8], limit: u64) -> Option<(u64, u64, u64)> {
     if (bytes.len() as u64) <= limit {
         return None;
     }
@@ -1714,8 +1729,8 @@ mod tests {
 
     #[test]
     fn long_lines_are_found_and_never_held_whole() {
-        assert_eq!(long_line("ab\ncdef\r\ng", 3), Some((2, 3, 4)));
-        assert_eq!(long_line("ab\ncde\r\n", 3), None);
+        assert_eq!(long_line(b"ab\ncdef\r\ng", 3), Some((2, 3, 4)));
+        assert_eq!(long_line(b"ab\ncde\r\n", 3), None);
         let data = format!("{{}}\n{}\n{{}}\n", "x".repeat(100));
         let mut r = std::io::BufReader::with_capacity(16, data.as_bytes());
         let mut buf = Vec::new();
