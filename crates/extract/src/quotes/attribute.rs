@@ -219,6 +219,8 @@ fn cue_at(ctx: &Ctx<'_>, k: usize) -> Option<usize> {
             .iter()
             .any(|x| x.kind == Kind::Open && x.sent == t.sent);
         let ok = match lemma {
+            // "…, referring to X", "he referred to X": X is the content
+            "refer" => next_is("to"),
             "call" => quote_soon || next_is("for") || next_is("on") || (subject && !next_is("it")),
             "show" | "find" | "seem" | "appear" | "endorse" | "support" | "oppose" | "want"
             | "seek" | "plan" | "decline" | "refuse" | "back" | "expect" | "hope" | "prefer"
@@ -243,6 +245,9 @@ fn cue_at(ctx: &Ctx<'_>, k: usize) -> Option<usize> {
             return None;
         }
     }
+    if lemma == "refer" {
+        return Some(k + 1);
+    }
     if lemma == "post" && !(next_is("on") || next_is("that") || next_is(":")) {
         return None;
     }
@@ -260,6 +265,49 @@ fn cue_at(ctx: &Ctx<'_>, k: usize) -> Option<usize> {
     Some(k)
 }
 
+/// Weekdays, months and "week"/"month"/"year", which make time phrases ("on Tuesday", "last
+/// week") that may stand between a subject and its verb.
+fn is_time_word(w: &str) -> bool {
+    matches!(
+        w,
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "week"
+            | "month"
+            | "year"
+            | "january"
+            | "february"
+            | "march"
+            | "april"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+    )
+}
+
+/// A word that may stand between a subject and its verb: the listed fillers and any
+/// lower-case adverb in -ly ("Trump defiantly told").
+fn is_filler(t: &Tok) -> bool {
+    lexicon::is_verb_filler(&t.lower)
+        || (!t.cap
+            && t.kind == Kind::Word
+            && t.lower.len() > 5
+            && t.lower.ends_with("ly")
+            && !matches!(
+                t.lower.as_str(),
+                "family" | "assembly" | "supply" | "monopoly" | "anomaly" | "butterfly"
+            ))
+}
+
 /// True if and only if the word before the cue (fillers skipped) looks like a speaker.
 fn subject_kind(ctx: &Ctx<'_>, k: usize) -> bool {
     let mut j = k;
@@ -269,7 +317,19 @@ fn subject_kind(ctx: &Ctx<'_>, k: usize) -> bool {
         if t.sent != ctx.tok(k).sent {
             return false;
         }
-        if lexicon::is_verb_filler(&t.lower) {
+        if matches!(t.lower.as_str(), "who" | "which") {
+            // "X, who endorsed …": a relative clause has its antecedent as subject
+            return true;
+        }
+        if is_filler(t) {
+            continue;
+        }
+        // "X on Tuesday endorsed …": a time phrase between subject and verb
+        if j >= 2
+            && is_time_word(&t.lower)
+            && matches!(ctx.tok(j - 1).lower.as_str(), "on" | "in" | "last" | "this")
+        {
+            j -= 1;
             continue;
         }
         return ctx.cand_ending[j].is_some()
@@ -308,8 +368,19 @@ fn speaker_for(ctx: &Ctx<'_>, k: usize, k_end: usize) -> Speaker {
         if t.sent != sent {
             break;
         }
-        if t.kind == Kind::Word && lexicon::is_verb_filler(&t.lower) {
+        if t.kind == Kind::Word && is_filler(t) {
             continue;
+        }
+        if j >= 2
+            && is_time_word(&t.lower)
+            && matches!(toks[j - 1].lower.as_str(), "on" | "in" | "last" | "this")
+        {
+            j -= 1;
+            continue;
+        }
+        // "X, who said …": the relative pronoun is the mention, X the speaker
+        if let Some(sp) = relative_who(ctx, j, k, sent) {
+            return sp;
         }
         if t.kind == Kind::Close || (t.lower == "," && j > 0 && toks[j - 1].kind == Kind::Close) {
             // “…,” said X / “…,” X said: speaker after the cue
@@ -365,7 +436,23 @@ fn speaker_for(ctx: &Ctx<'_>, k: usize, k_end: usize) -> Speaker {
         }
         let sp = np_ending(ctx, j, sent);
         if sp.found {
-            return sp;
+            return widen_subject(ctx, sp, j, sent);
+        }
+        // a subject that is no name, pronoun or listed description ("the online retailer
+        // reported", "Sixty percent said"): the noun phrase before the verb, without a name
+        if t.kind == Kind::Word
+            && toks[j].in_quote.is_none()
+            && is_noun_like(&t.lower)
+            && let Some(s) = subject_np_start(ctx, j, sent)
+        {
+            let name = (t.cap && !lexicon::is_not_name(&t.lower))
+                .then(|| ctx.text[toks[s].start..t.end].to_string());
+            return Speaker {
+                name,
+                start: toks[s].start,
+                end: t.end,
+                found: true,
+            };
         }
         // a longer subject ("The former secretary of state has long maintained"): the first
         // noun phrase of the sentence, when no other verb-like cue comes before
@@ -396,6 +483,217 @@ fn speaker_for(ctx: &Ctx<'_>, k: usize, k_end: usize) -> Speaker {
         }
     }
     Speaker::default()
+}
+
+/// Words that end a subject noun phrase on its left: conjunctions, clause openers, verbs
+/// of speech and the prepositions that do not build a longer name ("in an interview X").
+fn np_stop(w: &str) -> bool {
+    matches!(
+        w,
+        "and"
+            | "or"
+            | "but"
+            | "that"
+            | "which"
+            | "who"
+            | "whom"
+            | "when"
+            | "if"
+            | "as"
+            | "because"
+            | "while"
+            | "where"
+            | "after"
+            | "before"
+            | "since"
+            | "though"
+            | "although"
+            | "unless"
+            | "until"
+            | "than"
+            | "so"
+            | "said"
+            | "says"
+            | "say"
+            | "to"
+            | "in"
+            | "on"
+            | "with"
+            | "by"
+            | "into"
+            | "about"
+            | "over"
+            | "under"
+            | "during"
+            | "is"
+            | "was"
+            | "are"
+            | "were"
+            | "has"
+            | "have"
+            | "had"
+            | "not"
+            | "also"
+            | "then"
+            | "however"
+            | "meanwhile"
+            | "now"
+            | "still"
+            | "yet"
+            | "why"
+            | "how"
+            | "what"
+    )
+}
+
+/// The first token of the subject noun phrase that ends at token `j`: left over modifiers,
+/// names and "of"/"for"/"at"/"from" phrases ("a spokesman for the campaign", "Senator X of
+/// Arizona") up to a determiner, a clause boundary or twelve words; `None` when the word
+/// before `j` already ends a clause and `j` alone is no noun phrase.
+fn subject_np_start(ctx: &Ctx<'_>, j: usize, sent: usize) -> Option<usize> {
+    let toks = &ctx.scan.toks;
+    let first = ctx.scan.sents[sent].first;
+    let mut s = j;
+    if matches!(toks[j].lower.as_str(), "the" | "a" | "an") || np_stop(&toks[j].lower) {
+        return None;
+    }
+    while s > first && j - s < 12 {
+        let p = &toks[s - 1];
+        if p.sent != sent || p.kind != Kind::Word || p.in_quote.is_some() {
+            break;
+        }
+        if matches!(p.lower.as_str(), "of" | "for" | "at" | "from") {
+            // a phrase inside the noun phrase: only after a noun-like word
+            if s - 1 > first
+                && toks[s - 2].kind == Kind::Word
+                && toks[s - 2].in_quote.is_none()
+                && !np_stop(&toks[s - 2].lower)
+                && is_noun_like(&toks[s - 2].lower)
+            {
+                s -= 1;
+                continue;
+            }
+            break;
+        }
+        if np_stop(&p.lower) || cue_lemma(&p.lower).is_some() && !p.cap {
+            break;
+        }
+        s -= 1;
+        if matches!(
+            p.lower.as_str(),
+            "the" | "a" | "an" | "this" | "these" | "those" | "some" | "many" | "most"
+        ) {
+            // a determiner opens the phrase, unless it follows "of"/"for" inside it
+            if s > first && matches!(toks[s - 1].lower.as_str(), "of" | "for" | "at" | "from") {
+                continue;
+            }
+            break;
+        }
+    }
+    Some(s)
+}
+
+/// True for a word that can end a noun phrase: not an adverb, a function word or a
+/// participle.
+fn is_noun_like(w: &str) -> bool {
+    !(w.ends_with("ly") && w.len() > 4
+        || w.ends_with("ing")
+        || w.ends_with("ed")
+        || np_stop(w)
+        || lexicon::is_verb_filler(w)
+        || matches!(
+            w,
+            "it" | "he"
+                | "she"
+                | "they"
+                | "we"
+                | "i"
+                | "you"
+                | "there"
+                | "here"
+                | "this"
+                | "the"
+                | "a"
+                | "an"
+                | "his"
+                | "her"
+                | "their"
+                | "its"
+                | "our"
+                | "my"
+                | "your"
+                | "no"
+                | "not"
+                | "be"
+                | "will"
+                | "would"
+                | "can"
+                | "could"
+                | "should"
+                | "may"
+                | "might"
+                | "must"
+                | "do"
+                | "does"
+                | "did"
+                | "been"
+                | "being"
+        ))
+}
+
+/// Widens a speaker found just before a cue (token `j`) to its whole noun phrase, keeping
+/// the name; in "X of Y" the name is X's, not Y's ("Senator John McCain of Arizona").
+fn widen_subject(ctx: &Ctx<'_>, mut sp: Speaker, j: usize, sent: usize) -> Speaker {
+    let toks = &ctx.scan.toks;
+    if lexicon::pronoun(&toks[j].lower).is_some() {
+        return sp;
+    }
+    let Some(s) = subject_np_start(ctx, j, sent) else {
+        return sp;
+    };
+    if toks[s].start < sp.start {
+        sp.start = toks[s].start;
+    }
+    // the name of the first part, before "of"/"for"/"at"/"from"
+    if let Some(prep) = (s..j)
+        .find(|&i| matches!(toks[i].lower.as_str(), "of" | "for" | "at" | "from") && !toks[i].cap)
+        && prep > s
+        && let Some(ci) = (s..prep).rev().find_map(|i| ctx.cand_ending[i])
+        && ctx.cands[ci].first_tok >= s
+    {
+        sp.name = Some(ctx.cands[ci].name.clone());
+    }
+    sp
+}
+
+/// "X, who said …" / "X who said …": the mention is `who` (token `j`, the word before the
+/// cue `k`), the speaker the person or organisation before it.
+fn relative_who(ctx: &Ctx<'_>, j: usize, k: usize, sent: usize) -> Option<Speaker> {
+    let toks = &ctx.scan.toks;
+    // `j` is the first word left of the cue that is no filler; "who" is a filler, so look
+    // at the words between
+    let w = (j + 1..k).rev().find(|&i| toks[i].lower == "who")?;
+    if (w + 1..k).any(|i| {
+        !is_filler(&toks[i])
+            && !is_time_word(&toks[i].lower)
+            && !matches!(toks[i].lower.as_str(), "on" | "in" | "last" | "this")
+    }) {
+        return None;
+    }
+    let mut a = w.checked_sub(1)?;
+    if toks[a].lower == "," {
+        a = a.checked_sub(1)?;
+    }
+    if toks[a].sent != sent {
+        return None;
+    }
+    let ante = np_ending(ctx, a, sent);
+    Some(Speaker {
+        name: ante.name,
+        start: toks[w].start,
+        end: toks[w].end,
+        found: true,
+    })
 }
 
 /// The speaker of "“…,” X said" / "“…,” said X, a Y": the words between the quote and the
@@ -798,11 +1096,18 @@ pub(crate) fn attribute(article: &Article, scan: &Scan, cands: &[Cand]) -> Vec<Q
             }
             let between = &toks[q.close_tok + 1..k];
             let words = between.iter().filter(|t| t.is_word()).count();
-            let blocked = between.iter().any(|t| {
-                t.kind == Kind::Open
-                    || t.in_quote.is_some()
-                    || matches!(t.lower.as_str(), "." | "!" | "?" | ";" | ":")
+            // "… was “liberal” and argued …": a verb joined to an earlier one has that
+            // verb's subject; the quote belongs to the earlier statement
+            let joined = (q.close_tok + 1..k).any(|i| {
+                matches!(toks[i].lower.as_str(), "and" | "but" | "or")
+                    && (i + 1..k).all(|f| is_filler(&toks[f]))
             });
+            let blocked = joined
+                || between.iter().any(|t| {
+                    t.kind == Kind::Open
+                        || t.in_quote.is_some()
+                        || matches!(t.lower.as_str(), "." | "!" | "?" | ";" | ":")
+                });
             // "“… done.” He said the plan …": a quote that ended its sentence takes only a
             // trailing cue ("“… done.” he said."), not the next sentence's indirect speech
             let ended =
@@ -848,6 +1153,7 @@ pub(crate) fn attribute(article: &Article, scan: &Scan, cands: &[Cand]) -> Vec<Q
         let sent = &scan.sents[toks[k].sent];
         let sp = speaker_for(&ctx, k, e);
         let (mut a, mut b) = (e + 1, sent.last);
+        let sent_end = b;
         // a cue with no speaker of its own inside the content of an earlier statement is
         // part of that content ("said he wants to contest …")
         if !sp.found
@@ -865,8 +1171,28 @@ pub(crate) fn attribute(article: &Article, scan: &Scan, cands: &[Cand]) -> Vec<Q
             && k2 < b
         {
             let sp2 = speaker_for(&ctx, k2, e2);
-            if sp2.found && sp2.start < toks[k2].start && sp2.start > toks[e].end {
+            // "X said A and argued B" / "X, who said A, said B": the content stops at the
+            // conjunction or comma right before the next verb
+            let mut p = k2;
+            while p > a && toks[p - 1].kind == Kind::Word && is_filler(&toks[p - 1]) {
+                p -= 1;
+            }
+            if p > a + 1 && matches!(toks[p - 1].lower.as_str(), "and" | "but" | ",") {
+                let mut stop = p - 1;
+                if stop > a && toks[stop - 1].lower == "," {
+                    stop -= 1;
+                }
+                b = stop.max(a);
+            } else if sp2.found && sp2.start < toks[k2].start && sp2.start > toks[e].end {
                 let stop = toks.partition_point(|t| t.start < sp2.start);
+                // "said Wednesday he agrees with …": a clause that follows the cue
+                // directly, without a comma or conjunction, is nested in this content
+                let nested = stop > a
+                    && toks[stop - 1].kind == Kind::Word
+                    && !matches!(toks[stop - 1].lower.as_str(), "and" | "but" | "while");
+                if nested {
+                    // keep the whole clause
+                } else
                 // ", saying …" belongs to the same speaker: keep it inside
                 if !(toks[k2].lower.ends_with("ing") && toks[k2 - 1].lower == ",") {
                     b = stop.max(a);
@@ -878,35 +1204,36 @@ pub(crate) fn attribute(article: &Article, scan: &Scan, cands: &[Cand]) -> Vec<Q
         let speaker_after = sp.found && sp.start >= toks[e].end;
         let speaker_only = after_words.len() <= 5
             && (speaker_after
-                || after_words.iter().all(|t| {
-                    matches!(
-                        t.lower.as_str(),
-                        "on" | "in"
-                            | "at"
-                            | "last"
-                            | "this"
-                            | "week"
-                            | "month"
-                            | "year"
-                            | "today"
-                            | "yesterday"
-                            | "monday"
-                            | "tuesday"
-                            | "wednesday"
-                            | "thursday"
-                            | "friday"
-                            | "saturday"
-                            | "sunday"
-                            | "interview"
-                            | "a"
-                            | "an"
-                            | "the"
-                            | "statement"
-                            | "recently"
-                            | "earlier"
-                            | "later"
-                    )
-                }));
+                || !toks[b..sent_end].iter().any(|t| t.is_word())
+                    && after_words.iter().all(|t| {
+                        matches!(
+                            t.lower.as_str(),
+                            "on" | "in"
+                                | "at"
+                                | "last"
+                                | "this"
+                                | "week"
+                                | "month"
+                                | "year"
+                                | "today"
+                                | "yesterday"
+                                | "monday"
+                                | "tuesday"
+                                | "wednesday"
+                                | "thursday"
+                                | "friday"
+                                | "saturday"
+                                | "sunday"
+                                | "interview"
+                                | "a"
+                                | "an"
+                                | "the"
+                                | "statement"
+                                | "recently"
+                                | "earlier"
+                                | "later"
+                        )
+                    }));
         let range;
         if toks[k].lower == "according" {
             // "According to X, …" or "…, according to X."
@@ -932,7 +1259,9 @@ pub(crate) fn attribute(article: &Article, scan: &Scan, cands: &[Cand]) -> Vec<Q
         } else {
             // "said on Monday that …", "told reporters that …": the content starts after "that"
             if let Some(i) = (a..(a + 6).min(b)).find(|&i| toks[i].lower == "that")
-                && toks[a..i].iter().all(|t| t.kind == Kind::Word)
+                && toks[a..i]
+                    .iter()
+                    .all(|t| t.kind == Kind::Word && t.lower != "to")
             {
                 a = i + 1;
             }

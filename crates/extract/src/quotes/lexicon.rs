@@ -202,6 +202,13 @@ pub(crate) const WEAK_LEMMAS: &[&str] = &[
     "agree",
     "hear",
     "read",
+    "seem",
+    "appear",
+    "prefer",
+    "discuss",
+    "attack",
+    "express",
+    "refer",
 ];
 
 /// Irregular forms: (form, lemma).

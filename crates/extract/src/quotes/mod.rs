@@ -208,6 +208,87 @@ mod tests {
         assert_eq!(q[0].text, "the talks were over");
     }
 
+    #[test]
+    fn whole_subject_phrase_and_name_before_of() {
+        let text = "Senator Ann Kole of Ohio said the plan had failed.";
+        let article = Article::new("a", "", text);
+        let actor = |name: &str, kind, start: usize| Actor {
+            article: "a".into(),
+            name: name.into(),
+            kind,
+            aliases: vec![],
+            role: None,
+            mentions: vec![gazette_types::Mention {
+                text: name.into(),
+                start,
+                end: start + name.len(),
+            }],
+        };
+        let actors = [
+            actor("Ann Kole", gazette_types::EntityType::PER, 8),
+            actor("Ohio", gazette_types::EntityType::LOC, 20),
+        ];
+        let q = extract(&article, &actors);
+        let q = find(&q, "the plan had failed");
+        assert_eq!(q.speaker.as_deref(), Some("Ann Kole"));
+        assert_eq!(q.speaker_text.as_deref(), Some("Senator Ann Kole of Ohio"));
+    }
+
+    #[test]
+    fn unnamed_subject_is_the_speaker_mention() {
+        let q = run("The online retailer reported a loss for the quarter.");
+        let q = find(&q, "a loss for the quarter");
+        assert_eq!(q.speaker, None);
+        assert_eq!(q.speaker_text.as_deref(), Some("The online retailer"));
+    }
+
+    #[test]
+    fn relative_who_is_the_mention_of_its_antecedent() {
+        let q = run(
+            "Lena Park, who on Tuesday endorsed the mayor, said Wednesday she would \
+             campaign for him.",
+        );
+        let e = find(&q, "the mayor");
+        assert_eq!(e.speaker.as_deref(), Some("Lena Park"));
+        assert_eq!(e.speaker_text.as_deref(), Some("who"));
+        assert_eq!(e.cue.as_deref(), Some("endorsed"));
+        let s = find(&q, "she would campaign");
+        assert_eq!(s.speaker.as_deref(), Some("Lena Park"));
+        assert!(!s.text.contains("mayor"));
+    }
+
+    #[test]
+    fn joined_verbs_split_the_content_and_keep_the_subject() {
+        let q = run(
+            "Sam Ortiz suggested that the mayor was “soft on crime” and argued that the \
+             budget was too big.",
+        );
+        let first = find(&q, "the mayor was");
+        assert!(!first.text.contains("budget"), "{first:?}");
+        let second = find(&q, "the budget was too big");
+        assert_eq!(second.speaker.as_deref(), Some("Sam Ortiz"));
+        assert_eq!(second.cue.as_deref(), Some("argued"));
+    }
+
+    #[test]
+    fn adverb_before_the_cue_and_referring_to() {
+        let q = run(
+            "Mr. Ortiz defiantly told voters that he would stay. “We will win,” Ortiz \
+             said, referring to the county race.",
+        );
+        assert_eq!(find(&q, "he would stay").speaker.as_deref(), Some("Ortiz"));
+        let r = find(&q, "the county race");
+        assert_eq!(r.cue.as_deref(), Some("referring to"));
+        assert_eq!(r.speaker.as_deref(), Some("Ortiz"));
+    }
+
+    #[test]
+    fn seem_and_appear_are_cues() {
+        let q = run("The governor seemed to accept that offer on Friday.");
+        let q = find(&q, "to accept that offer");
+        assert_eq!(q.cue.as_deref(), Some("seemed"));
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(400))]
         #[test]
