@@ -1118,6 +1118,37 @@ fn article_text_is_never_markup_in_any_output() {
         sources.contains("</svg><script>alert(3)</script>"),
         "{sources}"
     );
+    let figures = std::fs::read_to_string(out.join("tables/figures.csv")).unwrap();
+    assert!(
+        figures.contains(",Sergei Lavrov,=cmd|' /C calc'!A0\n"),
+        "{figures}"
+    );
+    // With `--csv-safe` the cells that would run as formulas are prefixed with `'`, and
+    // `gazette check` still finds the report up to date.
+    let run = dir.run([
+        "report",
+        "hostile.jsonl",
+        "--out",
+        "safe",
+        "--csv-safe",
+        "-q",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let figures = std::fs::read_to_string(dir.path().join("safe/tables/figures.csv")).unwrap();
+    assert!(
+        figures.contains(",Sergei Lavrov,'=cmd|' /C calc'!A0\n"),
+        "{figures}"
+    );
+    assert!(!figures.contains(",=cmd"), "{figures}");
+    let run = dir.run([
+        "check",
+        "hostile.jsonl",
+        "--out",
+        "safe",
+        "--csv-safe",
+        "-q",
+    ]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
 }
 
 #[test]

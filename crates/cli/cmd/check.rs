@@ -293,9 +293,17 @@ fn diff_table(
         );
         return Ok(1);
     }
+    // A report written with `--csv-safe` has `'` before cells that look like formulas; the
+    // cell's value is without it.
+    let unguard = |cell: &str| -> String {
+        match cell.strip_prefix('\'') {
+            Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest.to_string(),
+            _ => cell.to_string(),
+        }
+    };
     let old_rows: Vec<Vec<String>> = reader
         .records()
-        .map(|r| r.map(|r| r.iter().map(str::to_string).collect()))
+        .map(|r| r.map(|r| r.iter().map(unguard).collect()))
         .collect::<Result<_, _>>()?;
     // Rows are matched on their text columns (term, actor, source...); the numbers are the
     // values compared. A table whose only number is its rank is matched on its first column.

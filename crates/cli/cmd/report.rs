@@ -50,6 +50,10 @@ pub(crate) struct Args {
     /// Also render every PDF page as a PNG image in DIR/pages/.
     #[arg(long)]
     pub(crate) pages_png: bool,
+    /// In the CSV tables, prefix text cells that start with `=`, `+`, `-`, `@` with `'` so
+    /// spreadsheets do not run them as formulas (article text reaches the tables).
+    #[arg(long)]
+    pub(crate) csv_safe: bool,
 }
 
 pub(crate) fn run(args: Args, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
@@ -231,6 +235,7 @@ impl Plan {
             template: self.template.clone(),
             today: self.today,
             lock: Some(self.lock().render()),
+            csv_safe: args.csv_safe,
         };
         gazette_report::write_report(report, &self.out, &options)
             .with_context(|| format!("writing the report to {}", self.out.display()))

@@ -32,8 +32,8 @@ pub use crate::{
     palette::{GREY, color_of, source_styles},
     pdf::{DEFAULT_TEMPLATE, LOCK_KEYWORD, PdfInputs, Typeset, pages_png, typeset},
     write::{
-        LOCK_FILE, MARKER, WriteOptions, Written, display_json, hash_bytes, png_text_chunk,
-        table_csv, write_atomic, write_report,
+        LOCK_FILE, MARKER, WriteOptions, Written, display_json, guard_formula, hash_bytes,
+        png_text_chunk, table_csv, table_csv_with, write_atomic, write_report,
     },
 };
 

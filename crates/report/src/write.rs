@@ -38,6 +38,9 @@ pub struct WriteOptions {
     pub template: Option<String>,
     /// The date Typst's `datetime.today()` returns, as (year, month, day).
     pub today: Option<(i32, u8, u8)>,
+    /// In the CSV tables, prefix cells that a spreadsheet would run as a formula with `'`
+    /// (see [`guard_formula`]).
+    pub csv_safe: bool,
     /// The text of the lock file (what the report was built from). When given, it is written
     /// as `gazette.lock`, and its BLAKE3 hash goes into the PDF's keywords
     /// (`gazette-lock:<hash>`) and a `gazette-lock` tEXt chunk of every PNG.
@@ -95,7 +98,7 @@ pub fn write_report(report: &Report, dir: &Path, options: &WriteOptions) -> Resu
     for t in report.tables() {
         put(
             Path::new("tables").join(format!("{}.csv", t.id)),
-            table_csv(t).as_bytes(),
+            table_csv_with(t, options.csv_safe).as_bytes(),
         )?;
         if options.parquet {
             let rel = Path::new("tables").join(format!("{}.parquet", t.id));
@@ -364,6 +367,34 @@ fn csv_cell(cell: &str, out: &mut String) {
     } else {
         out.push_str(cell);
     }
+}
+
+/// Returns `cell` prefixed with `'` when a spreadsheet would read it as a formula: when it
+/// starts with `=`, `+`, `-`, `@`, a tab or a carriage return (OWASP's CSV injection advice).
+/// Article text reaches the tables (sources, ids, names), so `--csv-safe` applies this.
+pub fn guard_formula(cell: &str) -> std::borrow::Cow<'_, str> {
+    match cell.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}").into(),
+        _ => cell.into(),
+    }
+}
+
+/// Returns the table as CSV text like [`table_csv`], with every cell through
+/// [`guard_formula`] when `csv_safe` is true. Numbers stay numbers: only cells of text
+/// columns are guarded (a negative number is not a formula).
+pub fn table_csv_with(t: &Table, csv_safe: bool) -> String {
+    if !csv_safe {
+        return table_csv(t);
+    }
+    let mut guarded = t.clone();
+    for row in &mut guarded.rows {
+        for (cell, column) in row.iter_mut().zip(&t.columns) {
+            if !column.numeric {
+                *cell = guard_formula(cell).into_owned();
+            }
+        }
+    }
+    table_csv(&guarded)
 }
 
 /// Returns the table as CSV text (header row, then every row; RFC 4180 quoting).
