@@ -1186,6 +1186,19 @@ fn csv_safe_guards_formulas_and_tables_show_no_escape_codes() {
         "{}",
         run.stdout
     );
+    // Concordance lines show article text too.
+    dir.write(
+        "esc2.txt",
+        "Title\n\nThe long article text goes on and on, then \u{1b}[2J\u{1b}]0;pwned\u{7} nuclear policy was debated by officials from many countries.\n",
+    );
+    let run = dir.run(["kwic", "nuclear", "esc2.txt", "-q"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(!run.stdout.contains('\u{1b}'), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("then ␛[2J␛]0;pwned␇  nuclear"),
+        "{}",
+        run.stdout
+    );
 }
 
 #[test]

@@ -124,7 +124,18 @@ fn write_text<W: Write>(df: &DataFrame, out: &mut W) -> Result<()> {
         .map(|(c, &l)| l || c.dtype().is_primitive_numeric())
         .collect();
     let cut = |s: String, from_start: bool| -> String {
-        let s: String = s.chars().map(|c| if c == '\n' { ' ' } else { c }).collect();
+        // Concordance contexts are article text: control characters are shown as their
+        // symbols (`␛`), so an escape code in an article cannot drive the terminal.
+        let s: String = s
+            .chars()
+            .map(|c| match c {
+                '\n' => ' ',
+                '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'),
+                '\u{7f}' => '␡',
+                '\u{80}'..='\u{9f}' => '\u{fffd}',
+                c => c,
+            })
+            .collect();
         let n = s.chars().count();
         if n <= MAX {
             s
