@@ -1173,6 +1173,25 @@ fn csv_safe_guards_formulas_and_tables_show_no_escape_codes() {
         &reader.records().next().unwrap().unwrap()[0],
         "=cmd|' /C calc'!A0"
     );
+    // Frequency tables: the source (a group) is article metadata.
+    dir.write(
+        "src.jsonl",
+        "{\"id\": \"s1\", \"source\": \"=HYPERLINK(\\\"http://evil.example\\\")\", \"text\": \"The nuclear talks failed.\"}\n",
+    );
+    let run = dir.run([
+        "kwic",
+        "nuclear",
+        "src.jsonl",
+        "--format",
+        "csv",
+        "--csv-safe",
+        "-q",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stdout,
+        "article_id,source,published,start,end,left,match,right\ns1,\"'=HYPERLINK(\"\"http://evil.example\"\")\",,4,11,The,nuclear,talks failed\n"
+    );
     // Terminal escapes in article text are shown, not sent to the terminal.
     dir.write(
         "esc.txt",

@@ -46,6 +46,10 @@ pub(crate) struct TableOutput {
     /// Write to this file instead of stdout (`-` is stdout). The file is replaced atomically.
     #[arg(short, long, value_name = "FILE")]
     pub(crate) output: Option<PathBuf>,
+    /// In CSV output, prefix text cells that start with `=`, `+`, `-`, `@` with `'` so
+    /// spreadsheets do not run them as formulas (concordance contexts are article text).
+    #[arg(long)]
+    pub(crate) csv_safe: bool,
 }
 
 /// How words become counted terms.
@@ -380,7 +384,34 @@ fn write(df: &DataFrame, out: &TableOutput) -> anyhow::Result<()> {
         df
     };
     let mut sink = Sink::open(out.output.as_deref())?;
-    gazette_freq::write_frame(df, format, &mut sink)?;
+    if out.csv_safe && format == TableFormat::Csv {
+        // Guard the text columns only: `-1.5` in a numeric column is a number, not a formula.
+        let mut buf = Vec::new();
+        gazette_freq::write_frame(df, format, &mut buf)?;
+        let text: Vec<bool> = df
+            .columns()
+            .iter()
+            .map(|c| !c.dtype().is_primitive_numeric())
+            .collect();
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_reader(buf.as_slice());
+        let mut writer = csv::Writer::from_writer(&mut sink);
+        for (i, record) in reader.records().enumerate() {
+            let record = record?;
+            writer.write_record(record.iter().zip(&text).map(|(cell, &t)| {
+                if i > 0 && t {
+                    crate::output::guard_formula(cell).into_owned()
+                } else {
+                    cell.to_string()
+                }
+            }))?;
+        }
+        writer.flush()?;
+        drop(writer);
+    } else {
+        gazette_freq::write_frame(df, format, &mut sink)?;
+    }
     sink.finish()
 }
 
