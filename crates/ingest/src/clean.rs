@@ -108,14 +108,44 @@ pub(crate) fn split_paragraphs(text: &str) -> Vec<Vec<&str>> {
 /// characters, and trims.
 pub(crate) fn collapse_whitespace(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    if text.is_ascii() {
+        // The common case, a byte at a time: ASCII has no zero-width characters, and its
+        // whitespace (`char::is_whitespace`) is these six bytes.
+        let mut start = None;
+        for (i, &b) in text.as_bytes().iter().enumerate() {
+            let space = matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r');
+            match (space, start) {
+                (false, None) => start = Some(i),
+                (true, Some(s)) => {
+                    if !out.is_empty() {
+                        out.push(' ');
+                    }
+                    out.push_str(&text[s..i]);
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        if let Some(s) = start {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(&text[s..]);
+        }
+        return out;
+    }
     for word in text.split_whitespace() {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.extend(
-            word.chars()
-                .filter(|c| !matches!(c, '\u{200B}' | '\u{200C}' | '\u{FEFF}' | '\u{00AD}')),
-        );
+        if word.is_ascii() {
+            out.push_str(word);
+        } else {
+            out.extend(
+                word.chars()
+                    .filter(|c| !matches!(c, '\u{200B}' | '\u{200C}' | '\u{FEFF}' | '\u{00AD}')),
+            );
+        }
     }
     out
 }
@@ -384,6 +414,22 @@ mod tests {
         ];
         assert_eq!(link_domain(paras.into_iter()).as_deref(), Some("wsws.org"));
         assert_eq!(link_domain(["no links here"].into_iter()), None);
+    }
+
+    #[test]
+    fn ascii_whitespace_is_collapsed_as_split_whitespace_does() {
+        for text in [
+            "",
+            " ",
+            "a",
+            " a ",
+            "a\x0bb\x0cc\rd\te\nf",
+            "x\x1fy  z\x1c",
+            "  two  words  ",
+        ] {
+            let want = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(collapse_whitespace(text), want, "{text:?}");
+        }
     }
 
     #[test]

@@ -154,17 +154,41 @@ pub(crate) fn fingerprint(text: &str, near: bool) -> Fingerprint {
     // the same BLAKE3 hash as hashing them one by one), and where each word ends.
     let mut buf = String::with_capacity(text.len() + 16);
     let mut ends: Vec<u32> = Vec::new();
-    for w in text.split(|c: char| !c.is_alphanumeric()) {
-        if w.is_empty() {
-            continue;
-        }
+    let mut push = |w: &str| {
+        let start = buf.len();
         if w.is_ascii() {
-            buf.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            buf.push_str(w);
+            buf[start..].make_ascii_lowercase();
         } else {
             buf.push_str(&w.to_lowercase());
         }
         ends.push(buf.len() as u32);
         buf.push(' ');
+    };
+    // Words are the runs of alphanumeric characters (as `split(!is_alphanumeric)` gives
+    // them), found a byte at a time where the text is ASCII.
+    let bytes = text.as_bytes();
+    let mut word: Option<usize> = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        let (alnum, width) = if bytes[i].is_ascii() {
+            (bytes[i].is_ascii_alphanumeric(), 1)
+        } else {
+            let c = text[i..].chars().next().expect("i is on a char boundary");
+            (c.is_alphanumeric(), c.len_utf8())
+        };
+        match (alnum, word) {
+            (true, None) => word = Some(i),
+            (false, Some(start)) => {
+                push(&text[start..i]);
+                word = None;
+            }
+            _ => {}
+        }
+        i += width;
+    }
+    if let Some(start) = word {
+        push(&text[start..]);
     }
     let hash = *blake3::hash(buf.as_bytes()).as_bytes();
     let near = if near && ends.len() >= SHINGLE + 2 {
