@@ -207,6 +207,10 @@ impl ActorExtractor {
                     field,
                     span: s.span,
                 });
+                if ents.is_empty() {
+                    // Most sentences name no one: skip lower-casing their words for roles.
+                    continue;
+                }
                 let mut ent_of = vec![None; words.len()];
                 for e in &ents {
                     for slot in &mut ent_of[e.start..e.end] {

@@ -306,8 +306,12 @@ impl Tagger {
                         .try_into()
                         .expect("ROW bytes per weight row");
                     let scale = f32::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]);
-                    for (s, x) in row.iter_mut().zip(&bytes[4..]) {
-                        *s += f32::from(*x as i8) * scale;
+                    let mut w = [0f32; NT];
+                    for (w, x) in w.iter_mut().zip(&bytes[4..]) {
+                        *w = f32::from(i16::from(*x as i8)) * scale;
+                    }
+                    for (s, w) in row.iter_mut().zip(&w) {
+                        *s += w;
                     }
                 }
             }
