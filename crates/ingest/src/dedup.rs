@@ -212,12 +212,13 @@ pub(crate) fn fingerprint(text: &str, near: bool) -> Fingerprint {
 
 /// The MinHash signature of a set of shingle hashes.
 fn signature(shingles: &[u64]) -> Box<[u32; HASHES]> {
+    // One slot at a time over all shingles: the running minimum stays in a register.
     let mut sig = Box::new([u32::MAX; HASHES]);
-    for &base in shingles {
-        for (slot, &seed) in sig.iter_mut().zip(SEEDS.iter()) {
-            let h = (mix(base ^ seed) >> 32) as u32;
-            *slot = (*slot).min(h);
-        }
+    for (slot, &seed) in sig.iter_mut().zip(SEEDS.iter()) {
+        *slot = shingles
+            .iter()
+            .map(|&base| (mix(base ^ seed) >> 32) as u32)
+            .fold(u32::MAX, u32::min);
     }
     sig
 }
