@@ -363,6 +363,8 @@ by = "source"
 period = "year"
 
 [report]
+# `gazette report` writes this folder and its gazette.lock; `gazette check` compares them with
+# what the corpus gives now (in CI: see examples/ci/).
 out = "reports/sample"
 # title = "My corpus"
 # sections = ["overview", "terms", "keyness", "trends", "actors", "quotes", "figures", "method"]
