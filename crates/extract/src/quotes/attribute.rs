@@ -248,6 +248,28 @@ fn cue_at(ctx: &Ctx<'_>, k: usize) -> Option<usize> {
     if lemma == "refer" {
         return Some(k + 1);
     }
+    let prev_is = |ws: &[&str]| k > 0 && ws.contains(&toks[k - 1].lower.as_str());
+    let quote_near = toks[k + 1..toks.len().min(k + 4)]
+        .iter()
+        .any(|x| x.kind == Kind::Open && x.sent == t.sent);
+    // nouns and non-speech readings of cue words: "state parties", "pledged delegates",
+    // "can be found here", "spoke to the gathering", "Lerer reported from Los Angeles"
+    let not_a_cue = match lemma {
+        "state" => {
+            matches!(t.lower.as_str(), "state" | "states") && !(next_is("that") || next_is(":"))
+        }
+        "pledge" => next_is("delegates") || next_is(":"),
+        "find" => {
+            prev_is(&["be", "is", "are", "was", "were", "been", "being"])
+                || next.is_some_and(|n| n.lower.ends_with("self") || n.lower.ends_with("selves"))
+        }
+        "speak" => !(next_is("about") || next_is("of") || next_is("out") || quote_near),
+        "report" => next_is("from"),
+        _ => false,
+    };
+    if not_a_cue {
+        return None;
+    }
     if lemma == "post" && !(next_is("on") || next_is("that") || next_is(":")) {
         return None;
     }
@@ -345,11 +367,38 @@ fn speaker_for(ctx: &Ctx<'_>, k: usize, k_end: usize) -> Speaker {
     let toks = &ctx.scan.toks;
     let sent = toks[k].sent;
     if toks[k].lower == "according" {
-        return np_at(ctx, k_end + 1, sent);
+        let mut sp = np_at(ctx, k_end + 1, sent);
+        // the whole phrase up to the comma ("early results of exit polls conducted for
+        // the Associated Press, …"): its first named part is the source
+        if sp.found && sp.name.is_none() {
+            let mut e = toks.partition_point(|t| t.start < sp.end);
+            while e < toks.len()
+                && e < k_end + 30
+                && toks[e].sent == sent
+                && toks[e].kind == Kind::Word
+                && toks[e].in_quote.is_none()
+            {
+                sp.end = toks[e].end;
+                e += 1;
+            }
+        }
+        return sp;
     }
-    // ", adding …", "…, saying …": the speaker of the main clause
+    // ", adding …", "…, saying …": the speaker of the main clause, in the clause right
+    // before the comma when it starts with a name ("At a rally in Salem, Trump went after
+    // Bush, calling him …"), else anywhere in the sentence
     if toks[k].lower.ends_with("ing") && k > 0 && toks[k - 1].lower == "," {
         let first = ctx.scan.sents[sent].first;
+        let seg = (first..k - 1)
+            .rev()
+            .find(|&i| toks[i].lower == "," && toks[i].in_quote.is_none())
+            .map_or(first, |i| i + 1);
+        if seg > first && seg < k - 1 && toks[seg].in_quote.is_none() {
+            let sp = np_at(ctx, seg, sent);
+            if sp.found && sp.name.is_some() {
+                return sp;
+            }
+        }
         for i in first..k {
             if toks[i].in_quote.is_some() {
                 continue;
@@ -575,6 +624,17 @@ fn subject_np_start(ctx: &Ctx<'_>, j: usize, sent: usize) -> Option<usize> {
             }
             break;
         }
+        // "Donald Trump and Senator Bernie Sanders": names joined by "and"
+        if p.lower == "and"
+            && toks[s].cap
+            && s - 1 > first
+            && toks[s - 2].cap
+            && toks[s - 2].kind == Kind::Word
+            && toks[s - 2].in_quote.is_none()
+        {
+            s -= 1;
+            continue;
+        }
         if np_stop(&p.lower) || cue_lemma(&p.lower).is_some() && !p.cap {
             break;
         }
@@ -655,9 +715,11 @@ fn widen_subject(ctx: &Ctx<'_>, mut sp: Speaker, j: usize, sent: usize) -> Speak
         sp.start = toks[s].start;
     }
     // the name of the first part, before "of"/"for"/"at"/"from"
+    let object_start = ctx.cand_ending[j].map_or(j, |ci| ctx.cands[ci].first_tok);
     if let Some(prep) = (s..j)
         .find(|&i| matches!(toks[i].lower.as_str(), "of" | "for" | "at" | "from") && !toks[i].cap)
         && prep > s
+        && (prep + 1..object_start).all(|i| matches!(toks[i].lower.as_str(), "the" | "a" | "an"))
         && let Some(ci) = (s..prep).rev().find_map(|i| ctx.cand_ending[i])
         && ctx.cands[ci].first_tok >= s
     {
@@ -1017,6 +1079,9 @@ fn np_at(ctx: &Ctx<'_>, i: usize, sent: usize) -> Speaker {
 /// he/she, an organisation for they/it. Returns `None` when there is none in the last
 /// stretch of text (no guessing across the whole article).
 fn resolve(ctx: &Ctx<'_>, at: usize, person: bool) -> Option<String> {
+    if person && let Some(name) = resolve_subject(ctx, at) {
+        return Some(name);
+    }
     let window = 1500;
     for c in ctx.cands.iter().rev() {
         if c.end > at || ctx.scan.toks[c.first_tok].in_quote.is_some() {
@@ -1038,6 +1103,43 @@ fn resolve(ctx: &Ctx<'_>, at: usize, person: bool) -> Option<String> {
     None
 }
 
+/// "Trump attacked Clinton on Monday. He said …": a person pronoun refers to the subject of
+/// its own or one of the two sentences before it (the last such subject), when there is one.
+fn resolve_subject(ctx: &Ctx<'_>, at: usize) -> Option<String> {
+    let toks = &ctx.scan.toks;
+    let pos = toks.partition_point(|t| t.start < at);
+    let sent = toks.get(pos)?.sent;
+    for c in ctx.cands.iter().rev() {
+        if c.end > at {
+            continue;
+        }
+        let cs = toks[c.first_tok].sent;
+        if cs + 2 < sent {
+            break;
+        }
+        if c.kind != EntityType::PER || toks[c.first_tok].in_quote.is_some() {
+            continue;
+        }
+        let first = ctx.scan.sents[cs].first;
+        let before = &toks[first..c.first_tok];
+        let subject = before.len() <= 5
+            && before.iter().all(|t| {
+                t.kind == Kind::Word
+                    && t.in_quote.is_none()
+                    && (t.cap
+                        || lexicon::description(&t.lower).is_some()
+                        || lexicon::is_title(&t.lower))
+            })
+            && toks
+                .get(c.last_tok + 1)
+                .is_some_and(|t| t.kind == Kind::Word || t.lower == ",");
+        if subject {
+            return Some(c.name.clone());
+        }
+    }
+    None
+}
+
 /// The byte range of token range `[a, b)` trimmed of leading/trailing punctuation that is
 /// not a quote mark, or `None` when nothing is left.
 fn content_range(ctx: &Ctx<'_>, mut a: usize, mut b: usize) -> Option<(usize, usize)> {
@@ -1052,6 +1154,143 @@ fn content_range(ctx: &Ctx<'_>, mut a: usize, mut b: usize) -> Option<(usize, us
         return None;
     }
     Some((toks[a].start, toks[b - 1].end))
+}
+
+/// Lead words before a paragraph-initial colon that label the line instead of naming a
+/// speaker ("Related:", "Photo:", "Update:").
+fn is_label_word(w: &str) -> bool {
+    matches!(
+        w,
+        "related"
+            | "photo"
+            | "photos"
+            | "video"
+            | "watch"
+            | "update"
+            | "updated"
+            | "note"
+            | "correction"
+            | "source"
+            | "sources"
+            | "read"
+            | "see"
+            | "also"
+            | "tags"
+            | "topics"
+            | "filed"
+            | "posted"
+            | "image"
+            | "images"
+            | "credit"
+            | "caption"
+            | "subscribe"
+            | "follow"
+            | "listen"
+            | "advertisement"
+            | "editor's"
+            | "transcript"
+            | "q"
+            | "a"
+            | "question"
+            | "answer"
+            | "abstract"
+            | "by"
+            | "contact"
+            | "email"
+            | "more"
+            | "previously"
+            | "here"
+            | "this"
+            | "that"
+            | "the"
+            | "it"
+            | "there"
+    )
+}
+
+/// Paragraphs that open with a short name and a colon ("Graham: Trump's rhetoric …",
+/// "MATTHEWS: Well, …"): the rest of the paragraph is the statement, the name its speaker.
+fn colon_lines(
+    ctx: &Ctx<'_>,
+    stmts: &mut Vec<Stmt>,
+    quote_done: &mut [bool],
+    quote_stmt: &mut [Option<usize>],
+) {
+    let toks = &ctx.scan.toks;
+    let n = toks.len();
+    let mut p0 = 0;
+    while p0 < n {
+        let para = toks[p0].para;
+        let mut p1 = p0;
+        while p1 < n && toks[p1].para == para {
+            p1 += 1;
+        }
+        let colon = (p0..p1.min(p0 + 9)).find(|&i| toks[i].lower == ":");
+        if let Some(c) = colon
+            && c > p0
+            && toks[p0].cap
+            && toks[p0].kind == Kind::Word
+            && toks[p0..c].iter().all(|t| {
+                t.in_quote.is_none()
+                    && (t.kind == Kind::Word || matches!(t.lower.as_str(), "–" | "—" | "-"))
+            })
+            && toks[c - 1].kind == Kind::Word
+            && !(c - p0 == 1 && is_label_word(&toks[p0].lower))
+            && !toks[p0..c]
+                .iter()
+                .any(|t| matches!(t.lower.as_str(), "note" | "latest" | "excerpt" | "transcript"))
+            && !(matches!(toks[p0].lower.as_str(), "the" | "a" | "an")
+                && ctx.cand_ending[c - 1].is_none())
+            && !toks[p0..c].iter().any(|t| cue_lemma(&t.lower).is_some() && !t.cap)
+            && toks[c + 1..p1].iter().filter(|t| t.is_word()).count() >= 3
+            // not a list of names ("Nevada: Adam Khan, Andres Ramirez, …")
+            && toks[c + 1..p1].iter().filter(|t| t.lower == ",").count() < 4
+            && let Some((s, e)) = content_range(ctx, c + 1, p1)
+            // a transcript line ("TAPPER: Do you think …") holds any statement inside it
+            && !stmts.iter().any(|st| {
+                st.start < e && s < st.end && !(s < st.start && st.end <= e && toks[p0].lower.len() > 1 && toks[p0..c].iter().all(|t| !t.is_word() || ctx.text[t.start..t.end].chars().all(|ch| !ch.is_lowercase())))
+            })
+        {
+            // the name: an actor ending before the colon, else the words after a dash
+            let first = (p0..c)
+                .rev()
+                .find(|&i| toks[i].kind != Kind::Word)
+                .map_or(p0, |i| i + 1);
+            let speaker = if let Some(ci) = ctx.cand_ending[c - 1] {
+                cand_speaker(&ctx.cands[ci])
+            } else {
+                let last = &toks[c - 1];
+                Speaker {
+                    name: (last.cap && !lexicon::is_not_name(&last.lower))
+                        .then(|| ctx.text[toks[first].start..last.end].to_string()),
+                    start: toks[first].start,
+                    end: last.end,
+                    found: true,
+                }
+            };
+            let (mut s, mut e) = (s, e);
+            for (qi, q) in ctx.scan.quotes.iter().enumerate() {
+                if quote_done[qi] || q.open < s || q.start >= e {
+                    continue;
+                }
+                quote_done[qi] = true;
+                quote_stmt[qi] = Some(stmts.len());
+                if q.open <= s && q.close >= e {
+                    s = q.start;
+                    e = q.end;
+                }
+            }
+            stmts.push(Stmt {
+                start: s,
+                end: e,
+                direct: false,
+                cue: Some((toks[c].start, toks[c].end)),
+                speaker,
+                cue_tok: Some(c),
+            });
+        }
+        p0 = p1;
+    }
 }
 
 /// Finds every attributed statement in `article`, given speaker candidates.
@@ -1312,6 +1551,10 @@ pub(crate) fn attribute(article: &Article, scan: &Scan, cands: &[Cand]) -> Vec<Q
             cue_tok: Some(k),
         });
     }
+
+    // (2b) "Graham: Trump's rhetoric is destroying the party." headlines and "NAME: …"
+    // transcript lines: a short name at the start of a paragraph, a colon, a statement
+    colon_lines(&ctx, &mut stmts, &mut quote_done, &mut quote_stmt);
 
     // (3) quotes left over
     for (qi, q) in scan.quotes.iter().enumerate() {

@@ -418,6 +418,13 @@ pub(crate) fn is_verb_filler(w: &str) -> bool {
             | "n't"
             | "seemingly"
             | "apparently"
+            | "twice"
+            | "both"
+            | "each"
+            | "jointly"
+            | "together"
+            | "separately"
+            | "long"
     )
 }
 

@@ -289,6 +289,52 @@ mod tests {
         assert_eq!(q.cue.as_deref(), Some("seemed"));
     }
 
+    #[test]
+    fn name_and_colon_lines_are_statements() {
+        let q = run(
+            "Vale: The county budget is a disaster.\n\nRelated: more stories.\n\n\
+             The Latest: Vale wins the county race.\n\nOHARA: Do you think the budget \
+             will pass?",
+        );
+        let h = find(&q, "county budget is a disaster");
+        assert_eq!(h.speaker.as_deref(), Some("Vale"));
+        assert_eq!(h.cue.as_deref(), Some(":"));
+        assert!(q.iter().all(|x| !x.text.contains("more stories")));
+        assert!(q.iter().all(|x| !x.text.contains("wins the county race")));
+        let t = find(&q, "Do you think");
+        assert_eq!(t.speaker_text.as_deref(), Some("OHARA"));
+    }
+
+    #[test]
+    fn he_refers_to_the_last_sentence_subject() {
+        let q = run("Sam Ortiz attacked Lena Park on Monday. He said the budget was a mess.");
+        let q = find(&q, "the budget was a mess");
+        assert_eq!(q.speaker.as_deref(), Some("Sam Ortiz"));
+        assert_eq!(q.speaker_text.as_deref(), Some("He"));
+    }
+
+    #[test]
+    fn according_to_keeps_the_whole_source_phrase() {
+        let q = run(
+            "According to early results of a survey conducted for the Daily Courier, \
+             most voters were angry.",
+        );
+        let q = find(&q, "most voters were angry");
+        assert_eq!(
+            q.speaker_text.as_deref(),
+            Some("early results of a survey conducted for the Daily Courier")
+        );
+    }
+
+    #[test]
+    fn nouns_and_other_readings_of_cue_words_are_no_cues() {
+        let q = run(
+            "Most state parties release their pledged delegates. The full poll can be \
+             found here. Mayor Vale spoke to the gathering on Monday.",
+        );
+        assert!(q.is_empty(), "{q:#?}");
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(400))]
         #[test]
