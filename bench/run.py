@@ -120,14 +120,14 @@ def corpus_stats(d: Path):
     return len(files), nbytes
 
 
-def prepare_corpora(shared: Path, scratch: Path, spacy_files: int) -> dict:
+def prepare_corpora(shared: Path, scratch: Path, spacy_files: int, scales) -> dict:
     """Builds the scratch corpora (once; kept between reruns) and returns name -> info."""
     src = shared / "corpora"
     corpora = {}
 
     def make(name, build):
         d = scratch / name
-        done = d / ".complete"
+        done = scratch / f".{name}.complete"
         if not done.exists():
             if d.exists():
                 shutil.rmtree(d)
@@ -141,9 +141,8 @@ def prepare_corpora(shared: Path, scratch: Path, spacy_files: int) -> dict:
     bbc = src / "bbc-news"
     # Only the 2,225 article files (the peers read *.txt; README.TXT is not an article).
     make("bbc", lambda d: copy_txt(bbc, d, lambda r: len(r.parts) == 2))
-    for k in SCALES[1:]:
-        make(f"bbc{k}", lambda d, k=k: [shutil.copytree(scratch / "bbc", d / f"c{i}",
-                                                        ignore=shutil.ignore_patterns(".complete"))
+    for k in sorted((set(SCALES) | set(scales)) - {1}):
+        make(f"bbc{k}", lambda d, k=k: [shutil.copytree(scratch / "bbc", d / f"c{i}")
                                          for i in range(k)])
     make("sotu", lambda d: copy_txt(src / "us-state-of-the-union" / "data", d))
     make("polnear", lambda d: copy_txt(src / "polnear" / "data", d,
@@ -395,7 +394,8 @@ def main() -> None:
     log(f"machine: {info}")
 
     # 2. corpora
-    corpora = prepare_corpora(shared, out / "corpora", args.spacy_files)
+    scales = [int(x) for x in args.scales.split(",")]
+    corpora = prepare_corpora(shared, out / "corpora", args.spacy_files, scales)
     C = {k: str(v["path"]) for k, v in corpora.items()}
     res = out / "outputs"
     res.mkdir(exist_ok=True)
@@ -496,7 +496,7 @@ def main() -> None:
     # 6. scaling: terms and actors at 1x, 2x, 5x, 10x BBC with 1 and 2 threads
     if "scaling" in args.only:
         sjobs = []
-        for k in [int(x) for x in args.scales.split(",")]:
+        for k in scales:
             corpus = "bbc" if k == 1 else f"bbc{k}"
             for cmd, extra in (("terms", ["--top", TOP]), ("actors", [])):
                 for t in (1, 2):
