@@ -6,6 +6,7 @@ mod bad_input;
 mod check;
 mod figures;
 mod freq;
+mod fuzz_replay;
 mod ingest;
 mod quotes;
 mod report;
