@@ -186,7 +186,15 @@ fn sample_corpus_snapshots() {
     let cases: &[(&str, Vec<&str>)] = &[
         (
             "terms_by_party",
-            vec!["terms", &sample, "--by", "source", "--no-stopwords", "--top", "8"],
+            vec![
+                "terms",
+                &sample,
+                "--by",
+                "source",
+                "--no-stopwords",
+                "--top",
+                "8",
+            ],
         ),
         (
             "ngrams_top",
@@ -195,12 +203,26 @@ fn sample_corpus_snapshots() {
         (
             "keyness_democratic_vs_rest",
             vec![
-                "keyness", &sample, "--by", "source", "--target", "Democratic", "--top", "10",
+                "keyness",
+                &sample,
+                "--by",
+                "source",
+                "--target",
+                "Democratic",
+                "--top",
+                "10",
             ],
         ),
         (
             "collocates_war",
-            vec!["collocates", "war", &sample, "--no-stopwords", "--top", "10"],
+            vec![
+                "collocates",
+                "war",
+                &sample,
+                "--no-stopwords",
+                "--top",
+                "10",
+            ],
         ),
         (
             "trend_by_decade",
