@@ -108,7 +108,117 @@ pub struct Ambiguity {
 /// (`Blair`) takes the full name used elsewhere in the corpus (`Tony Blair`) when exactly
 /// one full name ends with it; when several do, the actor keeps its short name and the
 /// case is reported.
+///
+/// Before that, a full name written with middle initials in some articles and without in
+/// others (`Donald J. Trump`, `Donald Trump`) becomes one actor under the more used form,
+/// when only one initialled form shares that first and last name; when several do (`George
+/// W. Bush`, `George H. W. Bush`), they are kept apart and reported.
 pub fn canonicalise(articles: &mut [super::ArticleActors]) -> Vec<Ambiguity> {
+    let mut out = merge_middle_initials(articles);
+    out.extend(merge_surnames(articles));
+    out
+}
+
+/// `J.`, `H.W.`, `J`: a middle word made of initials only.
+fn is_initials(word: &str) -> bool {
+    let letters = word.chars().filter(|c| *c != '.').count();
+    (1..=3).contains(&letters)
+        && word.chars().all(|c| c == '.' || c.is_uppercase())
+        && (letters == 1 || word.contains('.'))
+}
+
+/// The (first, last) key of a person's name with middle initials, and whether it has any.
+fn initials_key(name: &str) -> Option<(String, bool)> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if words.len() < 2 || is_initials(words[0]) {
+        return None;
+    }
+    let middle = &words[1..words.len() - 1];
+    if !middle.iter().all(|w| is_initials(w)) {
+        return None;
+    }
+    let key = format!("{} {}", words[0], words[words.len() - 1]).to_lowercase();
+    Some((key, !middle.is_empty()))
+}
+
+/// Renames every PER actor (and its mentions) from one name to another.
+fn rename(articles: &mut [super::ArticleActors], renames: &BTreeMap<String, String>) {
+    for a in articles.iter_mut() {
+        for actor in &mut a.actors {
+            if actor.kind != EntityType::PER {
+                continue;
+            }
+            let Some(to) = renames.get(&actor.name) else {
+                continue;
+            };
+            let from = std::mem::replace(&mut actor.name, to.clone());
+            if !actor.aliases.contains(&from) {
+                actor.aliases.insert(0, from.clone());
+            }
+        }
+        for m in a.mentions.iter_mut() {
+            if m.kind == EntityType::PER {
+                if let Some(to) = renames.get(&m.name) {
+                    m.name = to.clone();
+                }
+            }
+        }
+    }
+}
+
+fn merge_middle_initials(articles: &mut [super::ArticleActors]) -> Vec<Ambiguity> {
+    // first+last -> written form -> (articles using it, has middle initials)
+    let mut forms: BTreeMap<String, BTreeMap<String, (usize, bool)>> = BTreeMap::new();
+    for a in articles.iter() {
+        for actor in &a.actors {
+            if actor.kind != EntityType::PER {
+                continue;
+            }
+            if let Some((key, initials)) = initials_key(&actor.name) {
+                forms
+                    .entry(key)
+                    .or_default()
+                    .entry(actor.name.clone())
+                    .or_insert((0, initials))
+                    .0 += 1;
+            }
+        }
+    }
+    let mut renames = BTreeMap::new();
+    let mut out = Vec::new();
+    for variants in forms.values() {
+        let with: Vec<&String> = variants.iter().filter(|v| v.1.1).map(|v| v.0).collect();
+        if variants.len() < 2 || with.is_empty() {
+            continue;
+        }
+        let mut ranked: Vec<(&String, usize)> = variants.iter().map(|(n, v)| (n, v.0)).collect();
+        ranked.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(y.0)));
+        let candidates: Vec<String> = ranked.iter().map(|(n, _)| (*n).clone()).collect();
+        if with.len() > 1 {
+            out.push(Ambiguity {
+                article: String::new(),
+                name: candidates.join(" / "),
+                candidates,
+                resolution: "kept apart".into(),
+            });
+            continue;
+        }
+        let to = ranked[0].0;
+        for (n, _) in &ranked[1..] {
+            renames.insert((*n).clone(), to.clone());
+        }
+        out.push(Ambiguity {
+            article: String::new(),
+            name: candidates[1..].join(" / "),
+            candidates: candidates.clone(),
+            resolution: format!("merged with the most used: {to}"),
+        });
+    }
+    rename(articles, &renames);
+    out
+}
+
+fn merge_surnames(articles: &mut [super::ArticleActors]) -> Vec<Ambiguity> {
     // Surname -> full name -> number of articles using it.
     let mut full: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
     for a in articles.iter() {
@@ -213,6 +323,41 @@ mod tests {
                 ..Default::default()
             })
             .collect()
+    }
+
+    #[test]
+    fn middle_initials_merge_unless_two_initialled_forms() {
+        let mut a = arts(&[
+            &["Donald J. Trump"],
+            &["Donald Trump"],
+            &["Donald Trump", "George W. Bush"],
+            &["George H. W. Bush", "George Bush"],
+            &["Trump", "John Quincy Adams", "John Adams"],
+        ]);
+        let amb = canonicalise(&mut a);
+        assert_eq!(a[0].actors[0].name, "Donald Trump");
+        assert_eq!(a[0].actors[0].aliases, vec!["Donald J. Trump".to_string()]);
+        assert_eq!(
+            a[4].actors[0].name, "Donald Trump",
+            "surname after the merge"
+        );
+        assert_eq!(
+            a[2].actors[1].name, "George W. Bush",
+            "two initialled Bushes"
+        );
+        assert_eq!(a[3].actors[0].name, "George H. W. Bush");
+        assert_eq!(a[3].actors[1].name, "George Bush");
+        assert_eq!(
+            a[4].actors[1].name, "John Quincy Adams",
+            "middle names are not initials"
+        );
+        assert!(
+            amb.iter()
+                .any(|x| x.resolution == "kept apart" && x.candidates.len() == 3)
+        );
+        assert!(amb.iter().any(|x| x.name == "Donald J. Trump"));
+        assert!(is_initials("J.") && is_initials("H.W.") && is_initials("J"));
+        assert!(!is_initials("Jr") && !is_initials("Quincy") && !is_initials("Jr."));
     }
 
     #[test]
