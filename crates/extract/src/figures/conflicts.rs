@@ -3,7 +3,10 @@
 //! Figures are grouped by kind, unit, object (its head noun, singular, lower case) and
 //! period (the year of a date cited in the same sentence, else the article's publication
 //! year). A group conflicts when at least two articles cite it and the values differ by more
-//! than the tolerance (relative to the larger value).
+//! than the tolerance (relative to the larger value). Counts below 10 are left out ("two
+//! people" is a detail of one story); objects counted in every story (people, times,
+//! members) group only with figures published the same day; and when the articles come from
+//! several sources, a conflict needs at least two of them.
 
 use std::collections::BTreeMap;
 
@@ -131,15 +134,40 @@ pub fn conflicts_with(
         if !matches!(f.value, Some(FigureValue::Number(_))) {
             continue;
         }
-        let period = periods
+        let Some(FigureValue::Number(value)) = f.value else {
+            continue;
+        };
+        // "two people", "three points": small counts are details of one story, not claims
+        // that outlets dispute.
+        if f.kind == FigureKind::Count && value < 10.0 {
+            continue;
+        }
+        let head = head(obj);
+        let mut period = periods
             .get(&(f.article.as_str(), f.start))
             .cloned()
             .unwrap_or_else(|| "unknown".into());
+        // "people", "times", "members": counted in every story; the same story is told on
+        // the same day, so these only group with figures published that day.
+        if GENERIC.binary_search(&head.as_str()).is_ok() {
+            match by_id
+                .get(f.article.as_str())
+                .and_then(|a| a.published.as_deref())
+            {
+                Some(day) if day.len() >= 10 => period = day[..10].to_string(),
+                _ => continue,
+            }
+        }
         groups
-            .entry((f.kind, f.unit.clone(), head(obj), period))
+            .entry((f.kind, f.unit.clone(), head, period))
             .or_default()
             .push(f);
     }
+    // With several sources, a conflict is between sources, not within one.
+    let mut sources: Vec<&str> = articles.iter().map(|a| a.source.as_str()).collect();
+    sources.sort_unstable();
+    sources.dedup();
+    let across_sources = sources.len() > 1;
     let mut out = Vec::new();
     // Within a group, values more than `MAX_RATIO` apart are about different things ("3
     // shares" and "5 million shares"): split the sorted values into clusters first.
@@ -165,6 +193,17 @@ pub fn conflicts_with(
         articles_seen.dedup();
         if articles_seen.len() < 2 {
             continue;
+        }
+        if across_sources {
+            let mut srcs: Vec<&str> = figs
+                .iter()
+                .filter_map(|f| by_id.get(f.article.as_str()).map(|a| a.source.as_str()))
+                .collect();
+            srcs.sort_unstable();
+            srcs.dedup();
+            if srcs.len() < 2 {
+                continue;
+            }
         }
         let vals: Vec<f64> = figs
             .iter()
@@ -246,6 +285,13 @@ fn number(f: &Figure) -> f64 {
 }
 
 /// The grouping key of an object: its last word, lower case, crudely singular.
+/// Objects counted in almost every story (singular, lower case, sorted).
+const GENERIC: &[&str] = &[
+    "case", "child", "day", "e", "group", "hour", "issue", "item", "kid", "man", "member",
+    "minute", "month", "one", "other", "part", "people", "person", "piece", "place", "point",
+    "side", "state", "thing", "time", "way", "week", "woman", "word", "year",
+];
+
 fn head(object: &str) -> String {
     let last = object
         .rsplit([' ', '-'])
@@ -274,4 +320,61 @@ fn sentence_bounds(text: &str) -> Vec<usize> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod generic_tests {
+    use super::*;
+
+    #[test]
+    fn generic_objects_are_sorted_for_binary_search() {
+        assert!(GENERIC.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn small_counts_and_other_days_do_not_conflict() {
+        let mk = |id: &str, source: &str, day: &str, text: &str| {
+            let mut a = Article::new(id, "", text);
+            a.source = source.into();
+            a.published = Some(day.into());
+            a
+        };
+        let arts = vec![
+            mk(
+                "a",
+                "One",
+                "2016-03-01",
+                "Police said two people were hurt and 30 people were arrested.",
+            ),
+            mk(
+                "b",
+                "Two",
+                "2016-03-01",
+                "Police said three people were hurt and 45 people were arrested.",
+            ),
+            mk(
+                "c",
+                "Two",
+                "2016-05-09",
+                "Officials said 300 people were arrested.",
+            ),
+            mk(
+                "d",
+                "One",
+                "2016-05-10",
+                "It said 140 delegates were won and 20 people came.",
+            ),
+            mk("e", "One", "2016-05-11", "It said 200 delegates were won."),
+        ];
+        let figs: Vec<Figure> = arts.iter().flat_map(super::super::extract).collect();
+        let found = conflicts(&figs, &arts);
+        let objects: Vec<(&str, &str)> = found
+            .iter()
+            .map(|c| (c.object.as_str(), c.period.as_str()))
+            .collect();
+        // 30 vs 45 people on the same day in two sources; not 2 vs 3 (small), not 300 (another
+        // day), not the delegates (one source only).
+        assert_eq!(objects, [("people", "2016-03-01")], "{found:#?}");
+        assert_eq!(found[0].citations.len(), 2);
+    }
 }
