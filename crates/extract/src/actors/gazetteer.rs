@@ -88,11 +88,11 @@ impl Category {
 }
 
 #[derive(Clone, Copy, Default)]
-struct Entry {
+pub(crate) struct Entry {
     /// Categories of the phrase ending here.
-    mask: u16,
+    pub(crate) mask: u16,
     /// True if and only if a longer phrase starts with this one.
-    prefix: bool,
+    pub(crate) prefix: bool,
 }
 
 /// All gazetteer lists, indexed for matching token sequences.
@@ -101,7 +101,8 @@ pub struct Gazetteer {
     phrases: FeatureMap<Entry>,
 }
 
-fn start() -> FeatureHash {
+/// The hash state before the first word of a phrase.
+pub(crate) fn start() -> FeatureHash {
     FeatureHash::new(251)
 }
 
@@ -149,6 +150,12 @@ impl Gazetteer {
     /// Returns true if and only if the lower-cased phrase is in `cat`.
     pub fn is(&self, lower_words: &[&str], cat: Category) -> bool {
         self.lookup(lower_words) & cat.bit() != 0
+    }
+
+    /// The entry of the phrase whose hash state (after its last word) is `h`.
+    #[inline]
+    pub(crate) fn entry(&self, h: FeatureHash) -> Option<Entry> {
+        self.phrases.get(&h.finish()).copied()
     }
 
     /// Marks every token with the gazetteer matches covering it: bit `cat * 4 + pos`, where

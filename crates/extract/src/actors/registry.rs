@@ -157,10 +157,10 @@ fn rename(articles: &mut [super::ArticleActors], renames: &BTreeMap<String, Stri
             }
         }
         for m in a.mentions.iter_mut() {
-            if m.kind == EntityType::PER {
-                if let Some(to) = renames.get(&m.name) {
-                    m.name = to.clone();
-                }
+            if m.kind == EntityType::PER
+                && let Some(to) = renames.get(&m.name)
+            {
+                m.name = to.clone();
             }
         }
     }

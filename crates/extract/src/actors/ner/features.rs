@@ -57,7 +57,7 @@ impl Lexicon {
     }
 }
 
-fn word_key(lower: &str) -> u64 {
+pub(crate) fn word_key(lower: &str) -> u64 {
     H::new(250).str(lower).finish()
 }
 
@@ -157,17 +157,17 @@ struct Tok {
     hs: u64,
 }
 
-fn sh(s: &str) -> u64 {
+pub(crate) fn sh(s: &str) -> u64 {
     H::new(0).str(s).raw()
 }
 
-const CLASS_LOWER: u8 = 1;
-const CLASS_INITCAP: u8 = 2;
-const CLASS_ALLCAPS: u8 = 3;
-const CLASS_MIXED: u8 = 4;
-const CLASS_DIGIT: u8 = 5;
-const CLASS_ALNUM: u8 = 6;
-const CLASS_PUNCT: u8 = 7;
+pub(crate) const CLASS_LOWER: u8 = 1;
+pub(crate) const CLASS_INITCAP: u8 = 2;
+pub(crate) const CLASS_ALLCAPS: u8 = 3;
+pub(crate) const CLASS_MIXED: u8 = 4;
+pub(crate) const CLASS_DIGIT: u8 = 5;
+pub(crate) const CLASS_ALNUM: u8 = 6;
+pub(crate) const CLASS_PUNCT: u8 = 7;
 
 /// Unifies curly quotes, dashes and digits so raw text looks like the training data.
 pub(crate) fn normalise(word: &str) -> Cow<'_, str> {
@@ -187,7 +187,7 @@ pub(crate) fn normalise(word: &str) -> Cow<'_, str> {
     )
 }
 
-fn shape_and_class(word: &str) -> (String, u8) {
+pub(crate) fn shape_and_class(word: &str) -> (String, u8) {
     let mut shape = String::new();
     let (mut up, mut low, mut dig, mut other) = (0, 0, 0, 0);
     let mut first_up = false;
@@ -231,7 +231,7 @@ fn shape_and_class(word: &str) -> (String, u8) {
     (shape, class)
 }
 
-fn is_capitalised(class: u8) -> bool {
+pub(crate) fn is_capitalised(class: u8) -> bool {
     matches!(class, CLASS_INITCAP | CLASS_ALLCAPS | CLASS_MIXED)
 }
 
