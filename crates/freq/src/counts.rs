@@ -1,6 +1,7 @@
 //! Streaming, parallel term and n-gram counting into [`CorpusCounts`].
 
 use std::collections::HashMap;
+use std::sync::Mutex;
 
 use foldhash::fast::RandomState;
 use gazette_types::Article;
@@ -105,10 +106,8 @@ struct DocRec {
 }
 
 /// One worker's partial counts. Ids are local to it until merged.
-struct Local<'a> {
-    an: &'a Analyzer,
+struct Local {
     unit: Unit,
-    grouping: &'a Grouping,
     per_article: bool,
     surf: Interner,
     info: Vec<SurfInfo>,
@@ -124,12 +123,10 @@ struct Local<'a> {
     gram_buf: String,
 }
 
-impl<'a> Local<'a> {
-    fn new(an: &'a Analyzer, unit: Unit, grouping: &'a Grouping, per_article: bool) -> Self {
+impl Local {
+    fn new(unit: Unit, per_article: bool) -> Self {
         Local {
-            an,
             unit,
-            grouping,
             per_article,
             surf: Interner::default(),
             info: Vec::new(),
@@ -157,9 +154,8 @@ impl<'a> Local<'a> {
         id
     }
 
-    fn add(&mut self, index: usize, article: &Article) {
-        let key = self.key_id(self.grouping.key_of(article));
-        let an = self.an;
+    fn add(&mut self, an: &Analyzer, grouping: &Grouping, index: usize, article: &Article) {
+        let key = self.key_id(grouping.key_of(article));
         let mut words = 0u64;
         let Local {
             surf,
@@ -278,7 +274,7 @@ impl<'a> Local<'a> {
     }
 
     /// Merges `other` into `self`.
-    fn merge(mut self, other: Local<'a>) -> Local<'a> {
+    fn merge(mut self, other: Local) -> Local {
         let map = match self.unit {
             Unit::Terms => self.canon.absorb(&other.canon),
             Unit::Ngrams(_) => self.grams.absorb(&other.grams),
@@ -352,16 +348,11 @@ pub struct CountsBuilder {
     unit: Unit,
     grouping: Grouping,
     per_article: bool,
-    parts: Vec<PartialCounts>,
+    /// One set of partial counts per worker thread, kept from batch to batch (so each
+    /// worker normalises a surface form once per run, not once per batch) and merged once,
+    /// in [`CountsBuilder::finish`]. A worker only ever locks its own.
+    locals: Vec<Mutex<Local>>,
     next_index: usize,
-}
-
-/// A merged, id-resolved partial result (owned; no borrow of the builder).
-struct PartialCounts {
-    terms: Vec<Box<str>>,
-    keys: Vec<GroupKey>,
-    accs: Vec<KeyAcc>,
-    docs: Vec<DocRec>,
 }
 
 impl CountsBuilder {
@@ -372,7 +363,7 @@ impl CountsBuilder {
             unit: Unit::Terms,
             grouping: Grouping::default(),
             per_article: false,
-            parts: Vec::new(),
+            locals: Vec::new(),
             next_index: 0,
         }
     }
@@ -404,42 +395,62 @@ impl CountsBuilder {
     pub fn add(&mut self, articles: &[Article]) -> &mut CountsBuilder {
         let base = self.next_index;
         self.next_index += articles.len();
-        let (an, unit, grouping, per_article) =
-            (&self.analyzer, self.unit, &self.grouping, self.per_article);
-        let local = articles
-            .par_iter()
-            .enumerate()
-            .with_min_len(split_len(articles.len()))
-            .fold(
-                || Local::new(an, unit, grouping, per_article),
-                |mut l, (i, a)| {
-                    l.add(base + i, a);
-                    l
-                },
-            )
-            .reduce(|| Local::new(an, unit, grouping, per_article), Local::merge);
-        let part = PartialCounts {
-            terms: local.terms().strings().to_vec(),
-            keys: local.key_list,
-            accs: local.accs,
-            docs: local.docs,
-        };
-        // Merge as we go so memory stays bounded by the vocabulary.
-        match self.parts.pop() {
-            None => self.parts.push(part),
-            Some(prev) => self.parts.push(merge_parts(prev, part)),
+        let threads = rayon::current_num_threads().max(1);
+        while self.locals.len() < threads {
+            self.locals
+                .push(Mutex::new(Local::new(self.unit, self.per_article)));
         }
+        let (an, grouping, locals) = (&self.analyzer, &self.grouping, &self.locals);
+        let chunk = split_len(articles.len());
+        articles
+            .par_chunks(chunk)
+            .enumerate()
+            .for_each(|(c, chunk_articles)| {
+                let worker = rayon::current_thread_index().unwrap_or(0) % locals.len();
+                let mut local = locals[worker]
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner);
+                for (k, a) in chunk_articles.iter().enumerate() {
+                    local.add(an, grouping, base + c * chunk + k, a);
+                }
+            });
         self
     }
 
     /// Finishes counting: sorts the vocabulary and groups and applies `min_count`.
     pub fn finish(mut self) -> CorpusCounts {
-        let part = self.parts.pop().unwrap_or(PartialCounts {
-            terms: Vec::new(),
-            keys: Vec::new(),
-            accs: Vec::new(),
-            docs: Vec::new(),
-        });
+        // The largest vocabulary first, so the merge copies the fewest strings; counts are
+        // sums and the vocabulary is sorted below, so the order does not change the result.
+        let mut locals: Vec<Local> = std::mem::take(&mut self.locals)
+            .into_iter()
+            .map(|m| {
+                m.into_inner()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner)
+            })
+            .collect();
+        locals.sort_by_key(|l| std::cmp::Reverse(l.terms().len()));
+        let local = locals
+            .into_iter()
+            .reduce(Local::merge)
+            .unwrap_or_else(|| Local::new(self.unit, self.per_article));
+        let Local {
+            canon,
+            grams,
+            key_list,
+            accs,
+            docs,
+            ..
+        } = local;
+        let terms = match self.unit {
+            Unit::Terms => canon,
+            Unit::Ngrams(_) => grams,
+        };
+        let part = PartialCounts {
+            terms: terms.strings(),
+            keys: key_list,
+            accs,
+            docs,
+        };
         let min = self.analyzer.opts.min_count.max(1);
         // Corpus totals per local id.
         let mut totals = vec![Stat::default(); part.terms.len()];
@@ -531,60 +542,12 @@ impl CountsBuilder {
     }
 }
 
-fn merge_parts(mut a: PartialCounts, b: PartialCounts) -> PartialCounts {
-    let mut index: HashMap<Box<str>, u32, RandomState> = a
-        .terms
-        .iter()
-        .enumerate()
-        .map(|(i, t)| (t.clone(), i as u32))
-        .collect();
-    let map: Vec<u32> = b
-        .terms
-        .into_iter()
-        .map(|t| {
-            if let Some(&i) = index.get(&t) {
-                return i;
-            }
-            let i = a.terms.len() as u32;
-            a.terms.push(t.clone());
-            index.insert(t, i);
-            i
-        })
-        .collect();
-    let mut key_index: HashMap<GroupKey, usize, RandomState> = a
-        .keys
-        .iter()
-        .cloned()
-        .enumerate()
-        .map(|(i, k)| (k, i))
-        .collect();
-    let mut key_map = Vec::new();
-    for k in b.keys {
-        let i = *key_index.entry(k.clone()).or_insert_with(|| {
-            a.keys.push(k);
-            a.accs.push(KeyAcc::default());
-            a.keys.len() - 1
-        });
-        key_map.push(i);
-    }
-    for (k, acc) in b.accs.into_iter().enumerate() {
-        let mine = &mut a.accs[key_map[k]];
-        mine.words += acc.words;
-        mine.docs += acc.docs;
-        for (id, s) in acc.terms {
-            let e = mine.terms.entry(map[id as usize]).or_default();
-            e.count += s.count;
-            e.docs += s.docs;
-        }
-    }
-    for mut d in b.docs {
-        d.key = key_map[d.key as usize] as u32;
-        for t in &mut d.terms {
-            t.0 = map[t.0 as usize];
-        }
-        a.docs.push(d);
-    }
-    a
+/// The merged counts, with ids still in first-seen order.
+struct PartialCounts<'a> {
+    terms: &'a [Box<str>],
+    keys: Vec<GroupKey>,
+    accs: Vec<KeyAcc>,
+    docs: Vec<DocRec>,
 }
 
 /// Term or n-gram counts of a corpus, overall and per group, ready to be turned into tables.

@@ -107,6 +107,10 @@ pub(crate) fn split_paragraphs(text: &str) -> Vec<Vec<&str>> {
 /// Collapses every run of whitespace (line breaks included) to one space, drops zero-width
 /// characters, and trims.
 pub(crate) fn collapse_whitespace(text: &str) -> String {
+    if text.is_ascii() && plain_ascii_spacing(text.as_bytes()) {
+        // Nothing to collapse (most paragraphs): a copy.
+        return text.to_string();
+    }
     let mut out = String::with_capacity(text.len());
     if text.is_ascii() {
         // The common case, a byte at a time: ASCII has no zero-width characters, and its
@@ -150,9 +154,24 @@ pub(crate) fn collapse_whitespace(text: &str) -> String {
     out
 }
 
+/// Returns true if and only if ASCII `bytes` have no white space but single spaces between
+/// other characters (no tab, line break, vertical tab or form feed, no two spaces in a row,
+/// none at either end), so collapsing white space leaves them as they are. Written without
+/// early exits so that it vectorises.
+fn plain_ascii_spacing(bytes: &[u8]) -> bool {
+    if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
+        return false;
+    }
+    // \t \n \x0b \x0c \r are 9..=13.
+    let controls = bytes
+        .iter()
+        .fold(false, |acc, &b| acc | (b.wrapping_sub(9) < 5));
+    !controls && memchr::memmem::find(bytes, b"  ").is_none()
+}
+
 /// Undoes Markdown in one paragraph: heading and quote markers, images, links (their text is
 /// kept), emphasis (`*x*`, `**x**`, `_x_`), and backslash escapes (`\$` → `$`).
-pub(crate) fn strip_markdown(paragraph: &str) -> String {
+pub(crate) fn strip_markdown(paragraph: &str) -> std::borrow::Cow<'_, str> {
     static ESCAPE: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r#"\\([\\`*_{}\[\]()#+\-.!$<>|~"'&%])"#).expect("valid regex"));
     static HEADING: LazyLock<Regex> =
@@ -176,7 +195,7 @@ pub(crate) fn strip_markdown(paragraph: &str) -> String {
         .bytes()
         .any(|b| matches!(b, b'\\' | b'#' | b'>' | b'[' | b'*' | b'_' | 0xF3))
     {
-        return paragraph.to_string();
+        return std::borrow::Cow::Borrowed(paragraph);
     }
     // Escaped characters are parked in the Private Use Area so emphasis and link rules do not
     // see them, then restored.
@@ -195,16 +214,18 @@ pub(crate) fn strip_markdown(paragraph: &str) -> String {
             s = re.replace_all(&s, "$1$2$3").into_owned();
         }
     }
-    s.chars()
-        .map(|c| {
-            let u = c as u32;
-            if (0xF0000..0xF0080).contains(&u) {
-                char::from_u32(u - 0xF0000).expect("ASCII")
-            } else {
-                c
-            }
-        })
-        .collect()
+    std::borrow::Cow::Owned(
+        s.chars()
+            .map(|c| {
+                let u = c as u32;
+                if (0xF0000..0xF0080).contains(&u) {
+                    char::from_u32(u - 0xF0000).expect("ASCII")
+                } else {
+                    c
+                }
+            })
+            .collect(),
+    )
 }
 
 /// Words after which a paragraph cannot end a sentence.
@@ -303,8 +324,13 @@ pub(crate) fn clean_paragraphs<'a>(
         LazyLock::new(|| Regex::new(r"^\s*(?:[-*_]\s*){3,}$").expect("valid regex"));
     let mut kept = Vec::new();
     for lines in paragraphs {
-        let joined = lines.join("\n");
-        if markdown && RULE.is_match(&joined) {
+        let joined: std::borrow::Cow<'_, str> = match lines {
+            [line] => std::borrow::Cow::Borrowed(line),
+            _ => std::borrow::Cow::Owned(lines.join("\n")),
+        };
+        // A rule starts with one of `-*_` after any white space (checked first: the regex
+        // costs more than the test).
+        if markdown && joined.trim_start().starts_with(['-', '*', '_']) && RULE.is_match(&joined) {
             continue;
         }
         let text = if markdown {

@@ -151,48 +151,13 @@ impl Fingerprint {
 /// duplicates).
 pub(crate) fn fingerprint(text: &str, near: bool) -> Fingerprint {
     // The lower-cased words, each followed by a space, in one buffer (hashed in one go:
-    // the same BLAKE3 hash as hashing them one by one), and where each word ends.
-    let mut buf = String::with_capacity(text.len() + 16);
-    let mut ends: Vec<u32> = Vec::new();
-    let mut push = |w: &str| {
-        let start = buf.len();
-        if w.is_ascii() {
-            buf.push_str(w);
-            buf[start..].make_ascii_lowercase();
-        } else {
-            buf.push_str(&w.to_lowercase());
-        }
-        ends.push(buf.len() as u32);
-        buf.push(' ');
-    };
-    // Words are the runs of alphanumeric characters (as `split(!is_alphanumeric)` gives
-    // them), found a byte at a time where the text is ASCII.
-    let bytes = text.as_bytes();
-    let mut word: Option<usize> = None;
-    let mut i = 0;
-    while i < bytes.len() {
-        let (alnum, width) = if bytes[i].is_ascii() {
-            (bytes[i].is_ascii_alphanumeric(), 1)
-        } else {
-            let c = text[i..].chars().next().expect("i is on a char boundary");
-            (c.is_alphanumeric(), c.len_utf8())
-        };
-        match (alnum, word) {
-            (true, None) => word = Some(i),
-            (false, Some(start)) => {
-                push(&text[start..i]);
-                word = None;
-            }
-            _ => {}
-        }
-        i += width;
-    }
-    if let Some(start) = word {
-        push(&text[start..]);
-    }
-    let hash = *blake3::hash(buf.as_bytes()).as_bytes();
+    // the same BLAKE3 hash as hashing them one by one), and, for the shingles, where each
+    // word ends.
+    let (buf, ends) = normalised_words(text, near);
+    let buf = buf.as_slice();
+    let hash = *blake3::hash(buf).as_bytes();
     let near = if near && ends.len() >= SHINGLE + 2 {
-        let bytes = buf.as_bytes();
+        let bytes = buf;
         let word = |k: usize| {
             let start = if k == 0 { 0 } else { ends[k - 1] as usize + 1 };
             &bytes[start..ends[k] as usize]
@@ -208,6 +173,92 @@ pub(crate) fn fingerprint(text: &str, near: bool) -> Fingerprint {
         Near::None
     };
     Fingerprint { hash, near }
+}
+
+/// ASCII letters and digits lower-cased; 0 for every other ASCII byte.
+const ASCII_WORD: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() {
+            t[b] = c.to_ascii_lowercase();
+        }
+        b += 1;
+    }
+    t
+};
+
+/// The words of `text` (runs of alphanumeric characters, as `split(!is_alphanumeric)` gives
+/// them) lower-cased (`str::to_lowercase` on each word), each followed by a space; with
+/// `ends`, also where each word ends in the buffer. ASCII is done a byte at a time through
+/// a table; a word with a non-ASCII character is lower-cased whole (final sigma).
+fn normalised_words(text: &str, ends: bool) -> (Vec<u8>, Vec<u32>) {
+    let bytes = text.as_bytes();
+    let mut buf: Vec<u8> = Vec::with_capacity(text.len() + 16);
+    let mut word_ends: Vec<u32> = Vec::new();
+    // Where the current word began, in `text` and in `buf`.
+    let mut word: Option<(usize, usize)> = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            let lower = ASCII_WORD[b as usize];
+            if lower != 0 {
+                if word.is_none() {
+                    word = Some((i, buf.len()));
+                }
+                buf.push(lower);
+            } else if word.take().is_some() {
+                if ends {
+                    word_ends.push(buf.len() as u32);
+                }
+                buf.push(b' ');
+            }
+            i += 1;
+            continue;
+        }
+        let c = text[i..].chars().next().expect("i is on a char boundary");
+        if !c.is_alphanumeric() {
+            if word.take().is_some() {
+                if ends {
+                    word_ends.push(buf.len() as u32);
+                }
+                buf.push(b' ');
+            }
+            i += c.len_utf8();
+            continue;
+        }
+        // A word with a non-ASCII character: find its end and lower-case it whole.
+        let (start, at) = word.take().unwrap_or((i, buf.len()));
+        let mut j = i;
+        while j < bytes.len() {
+            let (alnum, width) = if bytes[j] < 0x80 {
+                (ASCII_WORD[bytes[j] as usize] != 0, 1)
+            } else {
+                let c = text[j..].chars().next().expect("j is on a char boundary");
+                (c.is_alphanumeric(), c.len_utf8())
+            };
+            if !alnum {
+                break;
+            }
+            j += width;
+        }
+        buf.truncate(at);
+        buf.extend_from_slice(text[start..j].to_lowercase().as_bytes());
+        if ends {
+            word_ends.push(buf.len() as u32);
+        }
+        buf.push(b' ');
+        i = j;
+    }
+    if word.is_some() {
+        if ends {
+            word_ends.push(buf.len() as u32);
+        }
+        buf.push(b' ');
+    }
+    (buf, word_ends)
 }
 
 /// The MinHash signature of a set of shingle hashes.
@@ -336,6 +387,9 @@ mod tests {
             "ΣΊΣΥΦΟΣ ΟΔΟΣ and Ünïcode words: Straße, İstanbul; the the the the the the.",
             "one two three four",
             "one two three four five",
+            "Café ÉCOLE naïve x1Σ ΟΔΟΣ. İstanbul—über£5 ½ 3² x\u{301}y «Ab» end",
+            "  ...leading and trailing punctuation... ",
+            "ascii-only, with: punctuation; and NUMBERS 1,389 3.5%",
             "",
         ] {
             let (hash, sig) = reference(text);

@@ -65,7 +65,7 @@ pub(crate) fn parse_text(
             && looks_like_title(first)
         {
             let t = if markdown {
-                clean::strip_markdown(first)
+                clean::strip_markdown(first).into_owned()
             } else {
                 first.to_string()
             };
@@ -143,7 +143,7 @@ pub(crate) fn parse_text(
 
 fn strip_heading(line: &str, markdown: bool) -> String {
     if markdown {
-        clean::strip_markdown(line)
+        clean::strip_markdown(line).into_owned()
     } else {
         line.to_string()
     }
