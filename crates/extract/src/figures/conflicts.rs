@@ -2,7 +2,7 @@
 //!
 //! Figures are grouped by kind, unit, object (its head noun, singular, lower case) and
 //! period (the year of a date cited in the same sentence, else the article's publication
-//! year). A group conflicts when at least two articles cite it and the values differ by more
+//! date). A group conflicts when at least two articles cite it and the values differ by more
 //! than the tolerance (relative to the larger value). Counts below 10 are left out ("two
 //! people" is a detail of one story); objects counted in every story (people, times,
 //! members) group only with figures published the same day; and when the articles come from
@@ -91,10 +91,13 @@ pub fn conflicts_with(
     }
     for (id, figs) in &by_article {
         let art = by_id.get(id);
+        // Without a date in the sentence, a figure is about the news of its day: two
+        // outlets telling one story publish within a day, and polls or tallies from other
+        // weeks of the same year are not the same thing.
         let published_year = art
             .and_then(|a| a.published.as_deref())
-            .and_then(|p| p.get(..4))
-            .filter(|y| y.bytes().all(|b| b.is_ascii_digit()))
+            .and_then(|p| p.get(..10).or_else(|| p.get(..4)))
+            .filter(|y| y.bytes().all(|b| b.is_ascii_digit() || b == b'-'))
             .map(str::to_string);
         let bounds = art.map(|a| sentence_bounds(&a.text)).unwrap_or_default();
         let sent_of = |pos: usize| bounds.partition_point(|&b| b <= pos);
@@ -177,8 +180,10 @@ pub fn conflicts_with(
         figs.sort_by(|a, b| number(a).total_cmp(&number(b)));
         let mut cur: Vec<&Figure> = Vec::new();
         for f in figs {
-            if let Some(last) = cur.last() {
-                let (a, b) = (number(last), number(f));
+            // Measured from the cluster's smallest value, so a chain of steps cannot join
+            // 69,000 and 69 million.
+            if let Some(first) = cur.first() {
+                let (a, b) = (number(first), number(f));
                 if a <= 0.0 || b / a > MAX_RATIO {
                     clusters.push((key.clone(), std::mem::take(&mut cur)));
                 }

@@ -452,7 +452,7 @@ fn conflicts_group_by_object_and_split_by_magnitude() {
     let c = &found[0];
     assert_eq!(
         (c.object.as_str(), c.period.as_str()),
-        ("protesters", "2021")
+        ("protesters", "2021-10-30")
     );
     let values: Vec<f64> = c.citations.iter().map(|x| x.value).collect();
     assert_eq!(values, [450.0, 452.0, 1200.0]);
