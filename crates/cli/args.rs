@@ -71,6 +71,9 @@ pub(crate) enum Command {
     /// Train the named-entity tagger from CoNLL-2003 files.
     #[command(name = "train-ner")]
     TrainNer(cmd::train_ner::Args),
+    /// Train the learned attribution-cue model of `quotes` from PolNeAR folders.
+    #[command(name = "train-quotes")]
+    TrainQuotes(cmd::train_quotes::Args),
     /// Attributed statements: who said what, direct and indirect.
     Quotes(cmd::quotes::Args),
     /// Cited figures: money, percentages, counts, quantities and dates, normalised.

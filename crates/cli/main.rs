@@ -52,6 +52,7 @@ fn main() -> ExitCode {
         Command::Dictionary(args) => cmd::freq::run_dictionary(args, &cli.global),
         Command::Actors(args) => cmd::actors::run(args, &cli.global),
         Command::TrainNer(args) => cmd::train_ner::run(args, &cli.global),
+        Command::TrainQuotes(args) => cmd::train_quotes::run(args, &cli.global),
         Command::Quotes(args) => cmd::quotes::run(args, &cli.global),
         Command::Figures(args) => cmd::figures::run(args, &cli.global),
         Command::Report(args) => cmd::report::run(args, &cli.global),

@@ -10,3 +10,4 @@ pub(crate) mod quotes;
 pub(crate) mod report;
 pub(crate) mod tokens;
 pub(crate) mod train_ner;
+pub(crate) mod train_quotes;

@@ -9,6 +9,7 @@
 
 use gazette_types::{Article, EntityType, Quote};
 
+use super::learn::CueModel;
 use super::lexicon::{self, cue_lemma};
 use super::names::Cand;
 use super::scan::{Kind, Scan, Tok};
@@ -48,6 +49,29 @@ impl Ctx<'_> {
     fn tok(&self, i: usize) -> &Tok {
         &self.scan.toks[i]
     }
+}
+
+/// Score thresholds of the learned cue model: a token the rules do not take is a cue when
+/// its score is above the first; a rule cue is dropped when its score is at or below the
+/// second.
+///
+/// Chosen by cross-validation on PolNeAR train (model trained on one half of the articles,
+/// scored on the other; EVALUATION.md). `GAZETTE_QUOTES_ADD` and `GAZETTE_QUOTES_VETO`
+/// override them, for that tuning only.
+fn thresholds() -> (f32, f32) {
+    static T: std::sync::OnceLock<(f32, f32)> = std::sync::OnceLock::new();
+    *T.get_or_init(|| {
+        let get = |name: &str, default: f32| {
+            std::env::var(name)
+                .ok()
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(default)
+        };
+        (
+            get("GAZETTE_QUOTES_ADD", 2.0),
+            get("GAZETTE_QUOTES_VETO", -3.0),
+        )
+    })
 }
 
 /// Is the token at `k` a cue? Returns the cue's last token (for `according to`).
@@ -1316,10 +1340,34 @@ pub(crate) fn attribute(article: &Article, scan: &Scan, cands: &[Cand]) -> Vec<Q
 
     // all cues
     let mut cues: Vec<(usize, usize)> = Vec::new();
-    for k in 0..n {
+    let model = CueModel::get();
+    let (add, veto) = thresholds();
+    let mut k = 0;
+    while k < n {
+        let score = model.score(scan, k);
         if let Some(e) = cue_at(&ctx, k) {
-            cues.push((k, e));
+            // the rules' cue, unless the model is sure it is no attribution here
+            if score.is_none_or(|s| s > veto) {
+                cues.push((k, e));
+            }
+            k = e + 1;
+            continue;
         }
+        // the model's cue ("voiced alarm", "criticism", "is expected"): its words run on
+        // while the model keeps taking them
+        if score.is_some_and(|s| s > add) {
+            let mut e = k;
+            while e + 1 < n
+                && toks[e + 1].sent == toks[k].sent
+                && model.score(scan, e + 1).is_some_and(|s| s > add)
+            {
+                e += 1;
+            }
+            cues.push((k, e));
+            k = e + 1;
+            continue;
+        }
+        k += 1;
     }
     let mut cue_used = vec![false; cues.len()];
     let mut quote_done = vec![false; scan.quotes.len()];

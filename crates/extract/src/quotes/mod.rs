@@ -35,11 +35,13 @@
 use gazette_types::{Actor, Article, Quote};
 
 mod attribute;
+mod learn;
 mod ledger;
 mod lexicon;
 mod names;
 mod scan;
 
+pub use learn::{CueTrainOptions, MODEL_ENV, polnear_cues, train_cue_model};
 pub use ledger::{
     LedgerEntry, LedgerOptions, LedgerVersion, SpeakerRow, ledger, normalise, similarity,
     speaker_table,
@@ -159,6 +161,15 @@ mod tests {
         );
         let q = find(&q, "The plan must change");
         assert_eq!(q.speaker.as_deref(), Some("Institute for Public Policy"));
+    }
+
+    #[test]
+    fn learned_cue_beyond_speech_verbs() {
+        // "criticism" is no speech verb of the rules; the learned cue model takes it
+        let q = run("The senator drew criticism for his remarks about the budget.");
+        let q = find(&q, "his remarks");
+        assert_eq!(q.cue.as_deref(), Some("criticism"));
+        assert!(!q.direct);
     }
 
     #[test]

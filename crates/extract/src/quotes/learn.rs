@@ -1,0 +1,474 @@
+//! A learned attribution-cue detector: an averaged perceptron (Collins 2002) that decides, for
+//! one word token, whether it is (part of) the cue of an attribution (`said`, but also
+//! `expected`, `concern`, `criticism`, `poll`, …).
+//!
+//! The rules in `attribute.rs` find the speech verbs; the model adds the long tail of stance
+//! words that news attribution uses, and only where its context looks like attribution. The
+//! features are single words, suffixes and the shape of the neighbourhood (word before and
+//! after, a following `that`, comma, colon or quotation mark); the committed model
+//! (`models/quote_cues.tsv`) holds those feature strings and their weights, nothing else.
+//!
+//! `gazette train-quotes` rebuilds the model from a PolNeAR folder ([`polnear_cues`] reads
+//! its BRAT files, [`train_cue_model`] learns). Training is deterministic.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use super::lexicon::{self, cue_lemma};
+use super::scan::{self, Kind, Scan};
+
+/// The committed model.
+static EMBEDDED: &str = include_str!("../../models/quote_cues.tsv");
+
+/// Environment variable naming a model file used instead of the committed one (for
+/// cross-validation: score a model trained on one part of a corpus on the other part).
+pub const MODEL_ENV: &str = "GAZETTE_QUOTES_MODEL";
+
+/// A trained cue model: feature weights (sum over a token's features, then the bias).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct CueModel {
+    weights: HashMap<String, f32>,
+}
+
+impl CueModel {
+    /// Reads the text format written by [`train_cue_model`]: `feature<TAB>weight` lines,
+    /// `#` comments. Bad lines are skipped (never a panic).
+    pub(crate) fn parse(text: &str) -> CueModel {
+        let mut weights = HashMap::new();
+        for line in text.lines() {
+            if line.starts_with('#') {
+                continue;
+            }
+            let Some((f, w)) = line.rsplit_once('\t') else {
+                continue;
+            };
+            if let Ok(w) = w.trim().parse::<f32>() {
+                weights.insert(f.to_string(), w);
+            }
+        }
+        CueModel { weights }
+    }
+
+    /// The model in use: the file named by [`MODEL_ENV`] if set and readable, else the
+    /// committed one.
+    pub(crate) fn get() -> &'static CueModel {
+        static MODEL: OnceLock<CueModel> = OnceLock::new();
+        MODEL.get_or_init(|| {
+            if let Some(p) = std::env::var_os(MODEL_ENV)
+                && let Ok(text) = std::fs::read_to_string(p)
+            {
+                return CueModel::parse(&text);
+            }
+            CueModel::parse(EMBEDDED)
+        })
+    }
+
+    /// Score of token `k` (positive: a cue). `None` for tokens the model never judges.
+    pub(crate) fn score(&self, scan: &Scan, k: usize) -> Option<f32> {
+        if self.weights.is_empty() {
+            return None;
+        }
+        let mut buf = Vec::with_capacity(24);
+        if !features(scan, k, &mut buf) {
+            return None;
+        }
+        Some(buf.iter().filter_map(|f| self.weights.get(f)).sum())
+    }
+}
+
+/// Words the model never takes as a cue on their own: they are only the frame of one
+/// (`is expected to`, `according to`, `had said that`).
+fn is_function_word(w: &str) -> bool {
+    matches!(
+        w,
+        "a" | "an"
+            | "the"
+            | "to"
+            | "of"
+            | "that"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "be"
+            | "been"
+            | "being"
+            | "am"
+            | "has"
+            | "have"
+            | "had"
+            | "having"
+            | "will"
+            | "would"
+            | "could"
+            | "should"
+            | "can"
+            | "may"
+            | "might"
+            | "must"
+            | "do"
+            | "does"
+            | "did"
+            | "not"
+            | "n't"
+            | "also"
+            | "and"
+            | "or"
+            | "but"
+            | "it"
+            | "he"
+            | "she"
+            | "they"
+            | "we"
+            | "i"
+            | "you"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "our"
+            | "this"
+            | "these"
+            | "those"
+            | "by"
+            | "for"
+            | "with"
+            | "on"
+            | "at"
+            | "as"
+            | "from"
+            | "about"
+            | "who"
+            | "which"
+            | "what"
+            | "when"
+            | "if"
+            | "than"
+            | "so"
+            | "there"
+            | "here"
+            | "some"
+            | "all"
+            | "more"
+            | "most"
+            | "very"
+            | "just"
+            | "only"
+            | "even"
+            | "still"
+            | "now"
+            | "then"
+    )
+}
+
+fn suffix(w: &str, n: usize) -> &str {
+    let mut i = w.len().saturating_sub(n);
+    while !w.is_char_boundary(i) {
+        i += 1;
+    }
+    &w[i..]
+}
+
+/// The word (or a marker for punctuation, quotation marks and sentence edges) at token
+/// `j`, seen from a token of sentence `sent`.
+fn ctx_word(scan: &Scan, j: Option<usize>, sent: usize) -> &str {
+    let Some(j) = j else { return "<s>" };
+    let Some(t) = scan.toks.get(j) else {
+        return "</s>";
+    };
+    if t.sent != sent {
+        return if j < scan.toks.len() && t.sent > sent {
+            "</s>"
+        } else {
+            "<s>"
+        };
+    }
+    match t.kind {
+        Kind::Open => "<open>",
+        Kind::Close => "<close>",
+        Kind::Punct | Kind::Word => t.lower.as_str(),
+    }
+}
+
+/// Pushes the features of token `k` into `out`. Returns false (and pushes nothing) when the
+/// token is not judged: not a word, inside a quote, or a function word.
+fn features(scan: &Scan, k: usize, out: &mut Vec<String>) -> bool {
+    let toks = &scan.toks;
+    let Some(t) = toks.get(k) else { return false };
+    if t.kind != Kind::Word
+        || t.in_quote.is_some()
+        || is_function_word(&t.lower)
+        || !t.lower.chars().next().is_some_and(char::is_alphabetic)
+    {
+        return false;
+    }
+    let sent = t.sent;
+    let w = t.lower.as_str();
+    let prev = |d: usize| ctx_word(scan, k.checked_sub(d), sent);
+    let next = |d: usize| ctx_word(scan, Some(k + d), sent);
+    let (p1, p2, n1, n2) = (prev(1), prev(2), next(1), next(2));
+    out.push("b".to_string());
+    out.push(format!("w={w}"));
+    out.push(format!("s3={}", suffix(w, 3)));
+    out.push(format!("s2={}", suffix(w, 2)));
+    out.push(format!("p1={p1}"));
+    out.push(format!("p2={p2}"));
+    out.push(format!("n1={n1}"));
+    out.push(format!("n2={n2}"));
+    out.push(format!("p1w={p1}|{w}"));
+    out.push(format!("wn1={w}|{n1}"));
+    out.push(format!("p2p1={p2}|{p1}"));
+    out.push(format!("n1n2={n1}|{n2}"));
+    let first_in_sent = k == 0 || toks[k - 1].sent != sent;
+    if t.cap && !first_in_sent {
+        out.push("cap".to_string());
+    }
+    if first_in_sent {
+        out.push("first".to_string());
+    }
+    match cue_lemma(w) {
+        Some((lemma, weak)) => {
+            out.push(format!("lex={}", if weak { "weak" } else { "strong" }));
+            out.push(format!("lemma={lemma}"));
+        }
+        None => out.push("lex=none".to_string()),
+    }
+    let window = |from: usize, to: usize| {
+        toks[from.min(toks.len())..to.min(toks.len())]
+            .iter()
+            .filter(move |x| x.sent == sent)
+    };
+    if window(k + 1, k + 4).any(|x| x.lower == "that") {
+        out.push("that_soon".to_string());
+    }
+    if window(k + 1, k + 6).any(|x| x.kind == Kind::Open) {
+        out.push("open_soon".to_string());
+    }
+    if window(k.saturating_sub(4), k).any(|x| x.kind == Kind::Close) {
+        out.push("close_before".to_string());
+    }
+    if window(k + 1, k + 4).any(|x| x.lower == ":") {
+        out.push("colon_soon".to_string());
+    }
+    let pt = k.checked_sub(1).and_then(|j| toks.get(j));
+    if let Some(pt) = pt.filter(|x| x.sent == sent) {
+        if lexicon::pronoun(&pt.lower).is_some() {
+            out.push("p1pron".to_string());
+        }
+        if lexicon::description(&pt.lower).is_some() {
+            out.push("p1desc".to_string());
+        }
+        if pt.cap && pt.kind == Kind::Word {
+            out.push("p1cap".to_string());
+        }
+    }
+    // how far into the sentence, and how much follows (a clause after a cue)
+    let s = &scan.sents[sent];
+    let after = toks[(k + 1).min(s.last)..s.last]
+        .iter()
+        .filter(|x| x.is_word())
+        .count();
+    let before = toks[s.first..k].iter().filter(|x| x.is_word()).count();
+    out.push(format!("after={}", after.min(8) / 2));
+    out.push(format!("before={}", before.min(8) / 2));
+    true
+}
+
+/// Byte spans of the Cue annotations of one PolNeAR BRAT file (`T` lines labelled `Cue…`),
+/// converted from PolNeAR's character offsets into byte offsets of `text`. A leading
+/// byte-order mark, which PolNeAR's offsets count, is accounted for. Lines that do not parse
+/// or point outside the text are skipped.
+pub fn polnear_cues(text: &str, ann: &str) -> Vec<(usize, usize)> {
+    // character offset -> byte offset
+    let mut byte_of: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+    byte_of.push(text.len());
+    let mut out = Vec::new();
+    for line in ann.lines() {
+        let mut cols = line.split('\t');
+        let (Some(id), Some(spec)) = (cols.next(), cols.next()) else {
+            continue;
+        };
+        if !id.starts_with('T') {
+            continue;
+        }
+        let Some((label, ranges)) = spec.split_once(' ') else {
+            continue;
+        };
+        if !label.starts_with("Cue") {
+            continue;
+        }
+        for frag in ranges.split(';') {
+            let mut it = frag.split_whitespace().map(str::parse::<usize>);
+            if let (Some(Ok(a)), Some(Ok(b))) = (it.next(), it.next())
+                && a < b
+                && b < byte_of.len()
+            {
+                out.push((byte_of[a], byte_of[b]));
+            }
+        }
+    }
+    out.sort_unstable();
+    out
+}
+
+/// Training settings.
+#[derive(Debug, Clone)]
+pub struct CueTrainOptions {
+    /// Passes over the training data.
+    pub epochs: usize,
+    /// Features whose averaged weight is smaller than this (absolute) are left out.
+    pub prune: f32,
+    /// Features seen on fewer training tokens than this are not learned.
+    pub min_count: u32,
+}
+
+impl Default for CueTrainOptions {
+    fn default() -> Self {
+        CueTrainOptions {
+            epochs: 8,
+            prune: 0.3,
+            min_count: 10,
+        }
+    }
+}
+
+/// Trains the cue model on articles with their gold cue spans (byte offsets, as
+/// [`polnear_cues`] returns them) and returns the model file's text. A token is a positive
+/// example when it overlaps a gold cue. Deterministic (articles in the order given, a fixed
+/// per-epoch rotation).
+pub fn train_cue_model(docs: &[(String, Vec<(usize, usize)>)], opts: &CueTrainOptions) -> String {
+    // examples: (features, label)
+    let mut examples: Vec<(Vec<u32>, bool)> = Vec::new();
+    let mut index: HashMap<String, u32> = HashMap::new();
+    let mut names: Vec<String> = Vec::new();
+    let mut buf = Vec::new();
+    for (text, cues) in docs {
+        let sc = scan::scan(text);
+        for k in 0..sc.toks.len() {
+            buf.clear();
+            if !features(&sc, k, &mut buf) {
+                continue;
+            }
+            let t = &sc.toks[k];
+            let label = cues.iter().any(|&(a, b)| a < t.end && t.start < b);
+            let ids = buf
+                .drain(..)
+                .map(|f| {
+                    let n = index.len() as u32;
+                    *index.entry(f.clone()).or_insert_with(|| {
+                        names.push(f);
+                        n
+                    })
+                })
+                .collect();
+            examples.push((ids, label));
+        }
+    }
+    let nf = names.len();
+    let mut count = vec![0u32; nf];
+    for (ids, _) in &examples {
+        for &f in ids {
+            count[f as usize] += 1;
+        }
+    }
+    for (ids, _) in &mut examples {
+        ids.retain(|&f| count[f as usize] >= opts.min_count);
+    }
+    let mut w = vec![0f32; nf];
+    let mut total = vec![0f64; nf];
+    let mut stamp = vec![0u64; nf];
+    let mut c: u64 = 0;
+    let n = examples.len();
+    for epoch in 0..opts.epochs {
+        // a different, fixed starting point and stride every epoch
+        let stride = [1usize, 7, 13, 31, 61, 127, 251, 509][epoch % 8];
+        let stride = if n > 0 && gcd(stride, n) == 1 {
+            stride
+        } else {
+            1
+        };
+        let mut i = (epoch * 7919) % n.max(1);
+        for _ in 0..n {
+            let (ids, label) = &examples[i];
+            i = (i + stride) % n;
+            c += 1;
+            let score: f32 = ids.iter().map(|&f| w[f as usize]).sum();
+            let pred = score > 0.0;
+            if pred != *label {
+                let delta = if *label { 1.0 } else { -1.0 };
+                for &f in ids {
+                    let f = f as usize;
+                    total[f] += (c - stamp[f]) as f64 * w[f] as f64;
+                    stamp[f] = c;
+                    w[f] += delta;
+                }
+            }
+        }
+    }
+    let mut lines: Vec<(String, f32)> = Vec::new();
+    for f in 0..nf {
+        total[f] += (c - stamp[f]) as f64 * w[f] as f64;
+        let avg = (total[f] / c.max(1) as f64) as f32;
+        if avg.abs() >= opts.prune {
+            lines.push((names[f].clone(), avg));
+        }
+    }
+    lines.sort_by(|a, b| a.0.cmp(&b.0));
+    let positives = examples.iter().filter(|e| e.1).count();
+    let mut out = format!(
+        "# gazette quote cue model: averaged perceptron, {} articles, {} tokens ({} cue), {} epochs, {} features kept\n",
+        docs.len(),
+        n,
+        positives,
+        opts.epochs,
+        lines.len()
+    );
+    for (f, v) in lines {
+        out.push_str(&format!("{f}\t{v:.3}\n"));
+    }
+    out
+}
+
+fn gcd(a: usize, b: usize) -> usize {
+    if b == 0 { a } else { gcd(b, a % b) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn polnear_cues_counts_characters_not_bytes() {
+        let text = "Café owner Ann said no.";
+        let ann = "T1\tCue 15 19\tsaid\nT2\tSource 11 14\tAnn\nE1\tAttribution:T1\n";
+        let cues = polnear_cues(text, ann);
+        assert_eq!(cues.len(), 1);
+        assert_eq!(&text[cues[0].0..cues[0].1], "said");
+    }
+
+    #[test]
+    fn polnear_cues_skips_bad_lines() {
+        let cues = polnear_cues("short", "T1\tCue 2 99\tx\nT2\tCue x y\nT3\tCue 3 1\n");
+        assert!(cues.is_empty());
+    }
+
+    #[test]
+    fn training_learns_a_new_cue_word() {
+        let docs: Vec<(String, Vec<(usize, usize)>)> = (0..20)
+            .map(|i| {
+                let text = format!(
+                    "Officials voiced alarm that the plan {i} would fail. The plan {i} was green."
+                );
+                let a = text.find("alarm").unwrap();
+                (text, vec![(a, a + 5)])
+            })
+            .collect();
+        let model = CueModel::parse(&train_cue_model(&docs, &CueTrainOptions::default()));
+        let text = "Lawyers voiced alarm that the deal was bad. The deal was green.";
+        let sc = scan::scan(text);
+        let at = |w: &str| sc.toks.iter().position(|t| t.lower == w).unwrap();
+        assert!(model.score(&sc, at("alarm")).unwrap() > 0.0);
+        assert!(model.score(&sc, at("green")).unwrap() < 0.0);
+        assert!(model.score(&sc, at("the")).is_none());
+    }
+}
