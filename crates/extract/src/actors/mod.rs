@@ -32,4 +32,4 @@ pub use self::error::Error;
 pub use self::extract::{ActorExtractor, ActorMention, ArticleActors, Field, SentenceInfo};
 pub use self::gazetteer::{Category, Gazetteer};
 pub use self::ner::{Entity, Tagger};
-pub use self::registry::{AliasRegistry, Ambiguity, canonicalise};
+pub use self::registry::{AliasRegistry, Ambiguity, Canonical, PersonNames, canonicalise};
