@@ -54,6 +54,11 @@ pub(crate) struct Args {
     /// spreadsheets do not run them as formulas (article text reaches the tables).
     #[arg(long)]
     pub(crate) csv_safe: bool,
+    /// TOML alias registry for actors, added to the built-in one (`[[actor]] name = "Barack
+    /// Obama" aliases = ["Obama"]`, optional `type`): settles names the report lists as
+    /// possibly several actors.
+    #[arg(long, value_name = "FILE")]
+    pub(crate) actor_aliases: Option<PathBuf>,
 }
 
 pub(crate) fn run(args: Args, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
@@ -88,6 +93,7 @@ pub(crate) struct Plan {
     parquet: bool,
     today: Option<(i32, u8, u8)>,
     ingest: IngestFlags,
+    actor_aliases: Option<(PathBuf, gazette_extract::actors::AliasRegistry)>,
 }
 
 impl Plan {
@@ -122,6 +128,16 @@ impl Plan {
             ),
             None => None,
         };
+        let actor_aliases = match &args.actor_aliases {
+            Some(p) => {
+                let text = std::fs::read_to_string(p)
+                    .with_context(|| format!("reading {}", p.display()))?;
+                let reg = gazette_extract::actors::AliasRegistry::parse(&text)
+                    .with_context(|| format!("in {}", p.display()))?;
+                Some((p.clone(), reg))
+            }
+            None => None,
+        };
         let corpus_args = CorpusArgs {
             paths: paths.clone(),
         };
@@ -149,6 +165,7 @@ impl Plan {
             template,
             today: source_date()?,
             ingest,
+            actor_aliases,
         })
     }
 
@@ -168,6 +185,7 @@ impl Plan {
         input.inputs = inputs(&self.loaded.manifest);
         input.config = self.config_text.clone();
         input.date = self.today.map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}"));
+        input.actor_aliases = self.actor_aliases.as_ref().map(|(_, r)| r.clone());
         input
     }
 
@@ -208,6 +226,9 @@ impl Plan {
         set("fields", strings(&self.ingest.fields));
         set("aliases", hash_of(&self.ingest.aliases));
         set("boilerplate", hash_of(&self.ingest.boilerplate));
+        if let Some((p, _)) = &self.actor_aliases {
+            set("actor_aliases", hash_of(&Some(p.clone())));
+        }
         set("keep_duplicates", self.ingest.keep_duplicates.into());
         set(
             "near_duplicate_threshold",

@@ -6,7 +6,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use gazette_extract::actors::ActorExtractor;
+use gazette_extract::actors::{ActorExtractor, Ambiguity, ArticleActors, canonicalise};
 use gazette_freq::{CorpusCounts, CountOptions, Grouping, KeynessOptions, KeynessTable, Unit};
 use gazette_types::{Actor, Figure, FigureValue, Quote};
 use rayon::prelude::*;
@@ -25,6 +25,8 @@ pub(crate) struct Extracted {
     /// Articles whose extraction failed (an extractor panicked or ran over the time budget);
     /// they add nothing.
     pub(crate) failed: usize,
+    /// Names that could be several actors across articles, and what was done with them.
+    pub(crate) ambiguous: Vec<Ambiguity>,
 }
 
 /// Actors, quotes and figures of one article.
@@ -33,10 +35,11 @@ type PerArticle = (Vec<Actor>, Vec<Quote>, Vec<Figure>);
 /// Runs actors, quotes and figures on every article, in parallel, keeping article order.
 pub(crate) fn extract(c: &Corpus<'_>) -> Extracted {
     type Extractors = (ActorExtractor, gazette_extract::figures::FigureExtractor);
-    let shared = std::sync::Arc::new((
-        ActorExtractor::new(),
-        gazette_extract::figures::FigureExtractor::new(),
-    ));
+    let mut actors_x = ActorExtractor::new();
+    if let Some(reg) = &c.input.actor_aliases {
+        actors_x = actors_x.with_aliases(reg.clone());
+    }
+    let shared = std::sync::Arc::new((actors_x, gazette_extract::figures::FigureExtractor::new()));
     fn run((extractor, figures_x): &Extractors, a: &gazette_types::Article) -> PerArticle {
         let found = extractor.extract(a);
         let quotes = gazette_extract::quotes::extract(a, &found.actors);
@@ -74,14 +77,38 @@ pub(crate) fn extract(c: &Corpus<'_>) -> Extracted {
     let failed = per.iter().filter(|p| p.is_none()).count();
     let per: Vec<(Vec<Actor>, Vec<Quote>, Vec<Figure>)> =
         per.into_iter().map(|p| p.unwrap_or_default()).collect();
+    // One actor across articles: "Obama" alone is Barack Obama when the corpus names no other
+    // Obama as often; "Donald J. Trump" is Donald Trump. Quotes follow their speaker.
+    let mut found: Vec<ArticleActors> = per
+        .iter()
+        .zip(c.input.articles)
+        .map(|((actors, _, _), a)| ArticleActors {
+            article: a.id.clone(),
+            actors: actors.clone(),
+            ..Default::default()
+        })
+        .collect();
+    let ambiguous = canonicalise(&mut found);
     let mut out = Extracted {
         actors: Vec::with_capacity(per.len()),
         quotes: Vec::new(),
         figures: Vec::new(),
         failed,
+        ambiguous,
     };
-    for (a, q, f) in per {
-        out.actors.push(a);
+    for ((old, mut q, f), new) in per.into_iter().zip(found) {
+        for quote in &mut q {
+            let renamed = quote.speaker.as_ref().and_then(|s| {
+                old.iter()
+                    .zip(&new.actors)
+                    .find(|(o, n)| &o.name == s && o.name != n.name)
+                    .map(|(_, n)| n.name.clone())
+            });
+            if renamed.is_some() {
+                quote.speaker = renamed;
+            }
+        }
+        out.actors.push(new.actors);
         out.quotes.extend(q);
         out.figures.extend(f);
     }
@@ -413,6 +440,37 @@ fn col_f64(t: &KeynessTable, name: &str) -> Vec<f64> {
         .unwrap_or_default()
 }
 
+/// Articles per term and group, for the dispersion of keywords.
+struct GroupDocs<'a> {
+    words: &'a CorpusCounts,
+}
+
+impl<'a> GroupDocs<'a> {
+    fn new(words: &'a CorpusCounts) -> Self {
+        GroupDocs { words }
+    }
+
+    /// For the groups `pick` accepts: a function giving the articles a term id occurs in,
+    /// and their number of articles.
+    fn side(&self, pick: impl Fn(&str) -> bool) -> (impl Fn(Option<u32>) -> u64 + '_, u64) {
+        let mut per: BTreeMap<u32, u64> = BTreeMap::new();
+        let mut total = 0;
+        for g in self.words.groups() {
+            // freq names an article without the field ""; so does `target` here.
+            if pick(g.key.group.as_deref().unwrap_or("")) {
+                total += g.documents;
+                for t in &g.terms {
+                    *per.entry(t.term).or_default() += t.documents;
+                }
+            }
+        }
+        (
+            move |id: Option<u32>| id.and_then(|i| per.get(&i).copied()).unwrap_or(0),
+            total,
+        )
+    }
+}
+
 /// Keywords of each group against the rest of the corpus.
 pub(crate) fn keyness(c: &Corpus<'_>, words: &CorpusCounts) -> Option<(Section, Vec<String>)> {
     if !c.compares() {
@@ -420,12 +478,13 @@ pub(crate) fn keyness(c: &Corpus<'_>, words: &CorpusCounts) -> Option<(Section, 
     }
     let mut blocks = vec![Block::Paragraph {
         text: format!(
-            "Keywords are terms a {g} uses significantly more (or less) often than all other {g}s together. Significance is the log-likelihood G² with Benjamini–Hochberg correction (adjusted p < 0.05, at least 3 occurrences); effect size is Hardie's log ratio: 1 means twice as frequent, 2 four times. Bars show the log ratio, whiskers its 95% confidence interval. Keywords show what is distinctive, not what is common to all {g}s.",
+            "Keywords are terms a {g} uses significantly more (or less) often than all other {g}s together, and in several of its articles (at least 3, and 5% of them; for keywords it uses less, in several articles of the rest), so that one long article cannot make them. Significance is the log-likelihood G² with Benjamini–Hochberg correction (adjusted p < 0.05, at least 3 occurrences); the 10 strongest each way are shown. Effect size is Hardie's log ratio: 1 means twice as frequent, 2 four times. Bars show the log ratio, whiskers its 95% confidence interval. Keywords show what is distinctive, not what is common to all {g}s.",
             g = c.input.group_by
         ),
     }];
     let mut summary = Vec::new();
     let mut all_rows = Vec::new();
+    let docs = GroupDocs::new(words);
     for g in &c.groups {
         // freq names an article without the field ""; ours is NO_SOURCE.
         let target = if g == crate::build::NO_SOURCE {
@@ -433,19 +492,51 @@ pub(crate) fn keyness(c: &Corpus<'_>, words: &CorpusCounts) -> Option<(Section, 
         } else {
             g.as_str()
         };
-        let mut opts = KeynessOptions::new(target);
-        opts.top = Some(10);
+        let opts = KeynessOptions::new(target);
         let Ok(t) = words.keyness(&opts) else {
             continue;
         };
         let terms = col_str(&t, KeynessTable::COL_TERM);
-        let lr = col_f64(&t, KeynessTable::COL_LOG_RATIO);
-        let lo = col_f64(&t, KeynessTable::COL_LOG_RATIO_LOW);
-        let hi = col_f64(&t, KeynessTable::COL_LOG_RATIO_HIGH);
-        let tgt = col_f64(&t, KeynessTable::COL_TARGET_PER_10K);
-        let rf = col_f64(&t, KeynessTable::COL_REFERENCE_PER_10K);
-        let g2 = col_f64(&t, KeynessTable::COL_G2);
-        let p = col_f64(&t, KeynessTable::COL_P_ADJUSTED);
+        // Dispersion: a keyword must occur in several articles of the side it is frequent
+        // in (at least 3, and 5% of them), so one long article cannot make a source's
+        // keywords. The table is sorted by G², strongest first, within each direction.
+        let (t_docs, t_total) = docs.side(|x| x == target);
+        let (r_docs, r_total) = docs.side(|x| x != target);
+        let range = |n: u64| n.min(3.max((n as f64 * 0.05).ceil() as u64));
+        let (mut n_pos, mut n_neg) = (0, 0);
+        let lr_all = col_f64(&t, KeynessTable::COL_LOG_RATIO);
+        let keep: Vec<usize> = (0..terms.len().min(lr_all.len()))
+            .filter(|&i| {
+                let positive = lr_all[i] > 0.0;
+                let id = words.term_id(&terms[i]);
+                let (spread, need, n) = if positive {
+                    (t_docs(id), range(t_total), &mut n_pos)
+                } else {
+                    (r_docs(id), range(r_total), &mut n_neg)
+                };
+                if spread < need || *n >= 10 {
+                    return false;
+                }
+                *n += 1;
+                true
+            })
+            .collect();
+        let pick = |v: Vec<f64>| -> Vec<f64> { keep.iter().map(|&i| v[i]).collect() };
+        let terms: Vec<String> = keep.iter().map(|&i| terms[i].clone()).collect();
+        let lr = pick(col_f64(&t, KeynessTable::COL_LOG_RATIO));
+        let lo = pick(col_f64(&t, KeynessTable::COL_LOG_RATIO_LOW));
+        let hi = pick(col_f64(&t, KeynessTable::COL_LOG_RATIO_HIGH));
+        let tgt = pick(col_f64(&t, KeynessTable::COL_TARGET_PER_10K));
+        let rf = pick(col_f64(&t, KeynessTable::COL_REFERENCE_PER_10K));
+        let g2 = pick(col_f64(&t, KeynessTable::COL_G2));
+        let p = pick(col_f64(&t, KeynessTable::COL_P_ADJUSTED));
+        let spread: Vec<String> = terms
+            .iter()
+            .map(|term| {
+                let id = words.term_id(term);
+                format!("{} / {}", t_docs(id), r_docs(id))
+            })
+            .collect();
         let mut rows: Vec<usize> = (0..terms.len().min(lr.len())).collect();
         // Positive keywords first (strongest first), then negative (most avoided last).
         rows.sort_by(|&a, &b| {
@@ -503,6 +594,7 @@ pub(crate) fn keyness(c: &Corpus<'_>, words: &CorpusCounts) -> Option<(Section, 
             all_rows.push(vec![
                 g.clone(),
                 terms[i].clone(),
+                spread[i].clone(),
                 fixed(tgt.get(i).copied().unwrap_or(0.0), 1),
                 fixed(rf.get(i).copied().unwrap_or(0.0), 1),
                 fixed(lr[i], 2),
@@ -522,6 +614,7 @@ pub(crate) fn keyness(c: &Corpus<'_>, words: &CorpusCounts) -> Option<(Section, 
         columns: vec![
             Column::text(&capitalise(&c.input.group_by)),
             Column::text("Term"),
+            Column::number("Articles (target / rest)"),
             Column::number("Per 10k (target)"),
             Column::number("Per 10k (rest)"),
             Column::number("Log ratio"),
@@ -529,8 +622,8 @@ pub(crate) fn keyness(c: &Corpus<'_>, words: &CorpusCounts) -> Option<(Section, 
             Column::number("G²"),
             Column::number("Adj. p"),
         ],
+        shown: Some(all_rows.len().min(20 * 8)),
         rows: all_rows,
-        shown: Some(60),
     }));
     Some((
         Section {
@@ -742,11 +835,15 @@ pub(crate) fn actors(c: &Corpus<'_>, x: &Extracted) -> (Section, Vec<String>) {
     let mut agg: BTreeMap<String, Agg> = BTreeMap::new();
     for (i, list) in x.actors.iter().enumerate() {
         let g = &c.group[i];
+        // After merging across articles, one article may hold two forms of one name.
+        let mut seen: BTreeSet<&str> = BTreeSet::new();
         for a in list {
             let e = agg.entry(a.name.clone()).or_default();
             e.kind = a.kind.as_str().to_string();
             *e.mentions.entry(g.clone()).or_default() += a.mentions.len() as u64;
-            e.articles += 1;
+            if seen.insert(&a.name) {
+                e.articles += 1;
+            }
             if let Some(r) = &a.role {
                 *e.roles.entry(r.clone()).or_default() += 1;
             }
@@ -846,6 +943,36 @@ pub(crate) fn actors(c: &Corpus<'_>, x: &Extracted) -> (Section, Vec<String>) {
         rows,
         shown: Some(30),
     }));
+    if !x.ambiguous.is_empty() {
+        blocks.push(Block::Paragraph {
+            text: "Across articles, a surname used alone (\"Obama\") takes the full name the corpus uses for it, and a name written with and without middle initials (\"Donald J. Trump\") is one actor, unless several people could be meant. These decisions are listed for review; an alias registry (`gazette report --actor-aliases FILE`) settles them.".into(),
+        });
+        blocks.push(Block::Table(Table {
+            id: "actors-merges".into(),
+            caption: "Names that could be more than one actor across articles".into(),
+            columns: vec![
+                Column::text("Name"),
+                Column::text("Could be"),
+                Column::text("Decision"),
+            ],
+            rows: {
+                let mut v: Vec<&Ambiguity> = x.ambiguous.iter().collect();
+                // What was kept apart needs a decision most; then what was merged.
+                v.sort_by_key(|a| (a.resolution != "kept apart", a.name.to_lowercase()));
+                v
+            }
+            .into_iter()
+            .map(|a| {
+                vec![
+                    a.name.clone(),
+                    a.candidates.join("; "),
+                    a.resolution.clone(),
+                ]
+            })
+            .collect(),
+            shown: Some(15),
+        }));
+    }
     // Co-occurrence of the top 15 actors: articles naming both.
     let top15: Vec<&String> = ranked.iter().take(15).map(|r| r.0).collect();
     if top15.len() >= 3 {
@@ -1185,8 +1312,19 @@ pub(crate) fn figures(c: &Corpus<'_>, x: &Extracted) -> (Section, Vec<String>) {
             ]
         })
         .collect();
+    // Figures someone is quoted as citing first, then money, percentages, quantities and
+    // counts; within that by source and date (stable: text order within an article).
+    let rank = |k: &str| match k {
+        "money" => 0,
+        "percent" => 1,
+        "quantity" => 2,
+        _ => 3,
+    };
     frows.sort_by(|a, b| {
-        a[0].cmp(&b[0])
+        a[7].is_empty()
+            .cmp(&b[7].is_empty())
+            .then_with(|| rank(&a[2]).cmp(&rank(&b[2])))
+            .then_with(|| a[0].cmp(&b[0]))
             .then_with(|| a[1].cmp(&b[1]))
             .then_with(|| a[8].cmp(&b[8]))
     });
@@ -1198,7 +1336,7 @@ pub(crate) fn figures(c: &Corpus<'_>, x: &Extracted) -> (Section, Vec<String>) {
     }
     blocks.push(Block::Table(Table {
         id: "figures".into(),
-        caption: "Cited figures with what they count or who cites them".into(),
+        caption: "Cited figures with what they count or who cites them (figures with a speaker first, then money, percentages, quantities, counts)".into(),
         columns: vec![
             Column::text(&capitalise(&c.input.group_by)),
             Column::text("Date"),
@@ -1222,7 +1360,7 @@ pub(crate) fn figures(c: &Corpus<'_>, x: &Extracted) -> (Section, Vec<String>) {
         });
         blocks.push(Block::Paragraph {
             text: format!(
-                "{} groups of figures about the same thing (same kind, unit, object and year) differ by more than 5%. Differences can be real (different dates or definitions) or errors; check the articles.",
+                "{} groups of figures about the same thing differ by more than 5%: same kind, unit and object (counts from 10 up), and the same year when the sentence cites one, else the same publication day, in at least two sources (two articles when the corpus has one source). Differences can be real (different dates or definitions) or errors; check the articles.",
                 thousands(conflicts.len())
             ),
         });
@@ -1246,7 +1384,7 @@ pub(crate) fn figures(c: &Corpus<'_>, x: &Extracted) -> (Section, Vec<String>) {
             columns: vec![
                 Column::number("#"),
                 Column::text("Object"),
-                Column::text("Year"),
+                Column::text("Year or day"),
                 Column::text(&capitalise(&c.input.group_by)),
                 Column::text("As written"),
                 Column::text("Cited by"),

@@ -126,6 +126,8 @@ pub struct ReportInput<'a> {
     /// Time budget per article for the extractors: an article that takes longer adds nothing
     /// and is counted with the failed ones. `None`: no limit.
     pub time_budget: Option<std::time::Duration>,
+    /// Actor aliases added to the built-in registry (`US`, `U.S.` → `United States`).
+    pub actor_aliases: Option<gazette_extract::actors::AliasRegistry>,
 }
 
 impl<'a> ReportInput<'a> {
@@ -144,6 +146,7 @@ impl<'a> ReportInput<'a> {
             config: None,
             date: None,
             time_budget: None,
+            actor_aliases: None,
         }
     }
 }
@@ -409,24 +412,57 @@ fn overview(c: &Corpus<'_>) -> (Section, Vec<String>) {
                 e.1 += n_words;
             }
         }
-        let rows: Vec<Vec<String>> = counts
-            .iter()
-            .map(|((p, g), (n, w))| {
-                vec![p.to_string(), g.to_string(), thousands(*n), thousands(*w)]
-            })
-            .collect();
-        blocks.push(Block::Table(Table {
-            id: "overview-periods".into(),
-            caption: format!("Articles and words per {kind} and {}", c.input.group_by),
-            columns: vec![
-                Column::text(&capitalise(kind)),
-                Column::text(&group_name),
-                Column::number("Articles"),
-                Column::number("Words"),
-            ],
-            rows,
-            shown: Some(30),
-        }));
+        if c.compares() && c.groups.len() <= 8 {
+            // One row per period, one column per group: a calendar of the corpus.
+            let mut columns = vec![Column::text(&capitalise(kind))];
+            columns.extend(c.groups.iter().map(|g| Column::number(g)));
+            columns.push(Column::number("All articles"));
+            columns.push(Column::number("All words"));
+            let rows: Vec<Vec<String>> = c
+                .periods
+                .iter()
+                .map(|p| {
+                    let mut r = vec![p.clone()];
+                    let (mut n, mut w) = (0, 0);
+                    for g in &c.groups {
+                        let v = counts.get(&(p.as_str(), g.as_str())).copied();
+                        let (gn, gw) = v.unwrap_or_default();
+                        n += gn;
+                        w += gw;
+                        r.push(thousands(gn));
+                    }
+                    r.push(thousands(n));
+                    r.push(thousands(w));
+                    r
+                })
+                .collect();
+            blocks.push(Block::Table(Table {
+                id: "overview-periods".into(),
+                caption: format!("Articles per {kind} and {}", c.input.group_by),
+                columns,
+                rows,
+                shown: Some(60),
+            }));
+        } else {
+            let rows: Vec<Vec<String>> = counts
+                .iter()
+                .map(|((p, g), (n, w))| {
+                    vec![p.to_string(), g.to_string(), thousands(*n), thousands(*w)]
+                })
+                .collect();
+            blocks.push(Block::Table(Table {
+                id: "overview-periods".into(),
+                caption: format!("Articles and words per {kind} and {}", c.input.group_by),
+                columns: vec![
+                    Column::text(&capitalise(kind)),
+                    Column::text(&group_name),
+                    Column::number("Articles"),
+                    Column::number("Words"),
+                ],
+                rows,
+                shown: Some(30),
+            }));
+        }
         if c.periods.len() > 1 {
             let series = c
                 .groups
