@@ -68,11 +68,15 @@ impl CueModel {
         if self.weights.is_empty() {
             return None;
         }
-        let mut buf = Vec::with_capacity(24);
-        if !features(scan, k, &mut buf) {
-            return None;
-        }
-        Some(buf.iter().filter_map(|f| self.weights.get(f)).sum())
+        // Summed in feature order as they are produced (the same floats as collecting them
+        // first), without an allocation per feature.
+        let mut sum = 0.0f32;
+        let found = features_with(scan, k, &mut |f: &str| {
+            if let Some(w) = self.weights.get(f) {
+                sum += w;
+            }
+        });
+        found.then_some(sum)
     }
 }
 
@@ -193,6 +197,19 @@ fn ctx_word(scan: &Scan, j: Option<usize>, sent: usize) -> &str {
 /// Pushes the features of token `k` into `out`. Returns false (and pushes nothing) when the
 /// token is not judged: not a word, inside a quote, or a function word.
 fn features(scan: &Scan, k: usize, out: &mut Vec<String>) -> bool {
+    features_with(scan, k, &mut |f: &str| out.push(f.to_string()))
+}
+
+/// [`features`], handing each feature to `emit` in order; `false` (and nothing emitted) for
+/// tokens the model never judges.
+fn features_with(scan: &Scan, k: usize, emit: &mut impl FnMut(&str)) -> bool {
+    use std::fmt::Write as _;
+    let mut buf = String::with_capacity(48);
+    let mut put = |args: std::fmt::Arguments<'_>, emit: &mut dyn FnMut(&str)| {
+        buf.clear();
+        let _ = buf.write_fmt(args);
+        emit(&buf);
+    };
     let toks = &scan.toks;
     let Some(t) = toks.get(k) else { return false };
     if t.kind != Kind::Word
@@ -207,31 +224,34 @@ fn features(scan: &Scan, k: usize, out: &mut Vec<String>) -> bool {
     let prev = |d: usize| ctx_word(scan, k.checked_sub(d), sent);
     let next = |d: usize| ctx_word(scan, Some(k + d), sent);
     let (p1, p2, n1, n2) = (prev(1), prev(2), next(1), next(2));
-    out.push("b".to_string());
-    out.push(format!("w={w}"));
-    out.push(format!("s3={}", suffix(w, 3)));
-    out.push(format!("s2={}", suffix(w, 2)));
-    out.push(format!("p1={p1}"));
-    out.push(format!("p2={p2}"));
-    out.push(format!("n1={n1}"));
-    out.push(format!("n2={n2}"));
-    out.push(format!("p1w={p1}|{w}"));
-    out.push(format!("wn1={w}|{n1}"));
-    out.push(format!("p2p1={p2}|{p1}"));
-    out.push(format!("n1n2={n1}|{n2}"));
+    emit("b");
+    put(format_args!("w={w}"), emit);
+    put(format_args!("s3={}", suffix(w, 3)), emit);
+    put(format_args!("s2={}", suffix(w, 2)), emit);
+    put(format_args!("p1={p1}"), emit);
+    put(format_args!("p2={p2}"), emit);
+    put(format_args!("n1={n1}"), emit);
+    put(format_args!("n2={n2}"), emit);
+    put(format_args!("p1w={p1}|{w}"), emit);
+    put(format_args!("wn1={w}|{n1}"), emit);
+    put(format_args!("p2p1={p2}|{p1}"), emit);
+    put(format_args!("n1n2={n1}|{n2}"), emit);
     let first_in_sent = k == 0 || toks[k - 1].sent != sent;
     if t.cap && !first_in_sent {
-        out.push("cap".to_string());
+        emit("cap");
     }
     if first_in_sent {
-        out.push("first".to_string());
+        emit("first");
     }
     match cue_lemma(w) {
         Some((lemma, weak)) => {
-            out.push(format!("lex={}", if weak { "weak" } else { "strong" }));
-            out.push(format!("lemma={lemma}"));
+            put(
+                format_args!("lex={}", if weak { "weak" } else { "strong" }),
+                emit,
+            );
+            put(format_args!("lemma={lemma}"), emit);
         }
-        None => out.push("lex=none".to_string()),
+        None => emit("lex=none"),
     }
     let window = |from: usize, to: usize| {
         toks[from.min(toks.len())..to.min(toks.len())]
@@ -239,38 +259,46 @@ fn features(scan: &Scan, k: usize, out: &mut Vec<String>) -> bool {
             .filter(move |x| x.sent == sent)
     };
     if window(k + 1, k + 4).any(|x| x.lower == "that") {
-        out.push("that_soon".to_string());
+        emit("that_soon");
     }
     if window(k + 1, k + 6).any(|x| x.kind == Kind::Open) {
-        out.push("open_soon".to_string());
+        emit("open_soon");
     }
     if window(k.saturating_sub(4), k).any(|x| x.kind == Kind::Close) {
-        out.push("close_before".to_string());
+        emit("close_before");
     }
     if window(k + 1, k + 4).any(|x| x.lower == ":") {
-        out.push("colon_soon".to_string());
+        emit("colon_soon");
     }
     let pt = k.checked_sub(1).and_then(|j| toks.get(j));
     if let Some(pt) = pt.filter(|x| x.sent == sent) {
         if lexicon::pronoun(&pt.lower).is_some() {
-            out.push("p1pron".to_string());
+            emit("p1pron");
         }
         if lexicon::description(&pt.lower).is_some() {
-            out.push("p1desc".to_string());
+            emit("p1desc");
         }
         if pt.cap && pt.kind == Kind::Word {
-            out.push("p1cap".to_string());
+            emit("p1cap");
         }
     }
     // how far into the sentence, and how much follows (a clause after a cue)
     let s = &scan.sents[sent];
+    // Only up to 8 words count, so neither scan goes further (no quadratic cost on long
+    // sentences).
     let after = toks[(k + 1).min(s.last)..s.last]
         .iter()
         .filter(|x| x.is_word())
+        .take(8)
         .count();
-    let before = toks[s.first..k].iter().filter(|x| x.is_word()).count();
-    out.push(format!("after={}", after.min(8) / 2));
-    out.push(format!("before={}", before.min(8) / 2));
+    let before = toks[s.first.min(k)..k]
+        .iter()
+        .rev()
+        .filter(|x| x.is_word())
+        .take(8)
+        .count();
+    put(format_args!("after={}", after.min(8) / 2), emit);
+    put(format_args!("before={}", before.min(8) / 2), emit);
     true
 }
 
