@@ -1,8 +1,8 @@
 //! Grouping figures across articles and flagging conflicting values.
 //!
 //! Figures are grouped by kind, unit, object (its head noun, singular, lower case) and
-//! period (the year of a date cited in the same sentence, else the article's publication
-//! date). A group conflicts when at least two articles cite it and the values differ by more
+//! period (the date or year cited in the same sentence, else the article's publication
+//! date; days within three days of each other are one period). A group conflicts when at least two articles cite it and the values differ by more
 //! than the tolerance (relative to the larger value). Counts below 10 are left out ("two
 //! people" is a detail of one story); objects counted in every story (people, times,
 //! members) group only with figures published the same day; and when the articles come from
@@ -110,9 +110,12 @@ pub fn conflicts_with(
                 .iter()
                 .filter(|d| d.kind == FigureKind::Date && sent_of(d.start) == s)
                 .find_map(|d| match &d.value {
+                    // A whole date ("on Saturday" resolved) is a day; else its year.
                     Some(FigureValue::Text(t)) => t
-                        .get(..4)
-                        .filter(|y| y.bytes().all(|b| b.is_ascii_digit()))
+                        .get(..10)
+                        .filter(|day| day_number(day).is_some())
+                        .or_else(|| t.get(..4))
+                        .filter(|y| y.bytes().all(|b| b.is_ascii_digit() || b == b'-'))
                         .map(str::to_string),
                     _ => None,
                 });
@@ -166,6 +169,36 @@ pub fn conflicts_with(
             .or_default()
             .push(f);
     }
+    // Figures dated by day group with those of the next three days (two outlets tell one
+    // story within a day or two): runs of consecutive day groups are merged, measured from
+    // the run's first day, and the period becomes "first to last".
+    let mut merged: BTreeMap<Key, Vec<&Figure>> = BTreeMap::new();
+    let mut run: Option<(Key, i64, String)> = None;
+    for (key, figs) in groups {
+        let day = day_number(&key.3);
+        if let (Some((rk, start, last)), Some(d)) = (&mut run, day)
+            && (rk.0, &rk.1, &rk.2) == (key.0, &key.1, &key.2)
+            && d - *start <= 3
+        {
+            last.clone_from(&key.3);
+            merged
+                .get_mut(rk)
+                .expect("run key is in the map")
+                .extend(figs);
+            continue;
+        }
+        if let Some((rk, _, last)) = run.take() {
+            rename_period(&mut merged, rk, &last);
+        }
+        if let Some(d) = day {
+            run = Some((key.clone(), d, key.3.clone()));
+        }
+        merged.insert(key, figs);
+    }
+    if let Some((rk, _, last)) = run.take() {
+        rename_period(&mut merged, rk, &last);
+    }
+    let groups = merged;
     // With several sources, a conflict is between sources, not within one.
     let mut sources: Vec<&str> = articles.iter().map(|a| a.source.as_str()).collect();
     sources.sort_unstable();
@@ -290,6 +323,43 @@ fn number(f: &Figure) -> f64 {
 }
 
 /// The grouping key of an object: its last word, lower case, crudely singular.
+/// Days since 1970-01-01 of a `YYYY-MM-DD` date, `None` for anything else.
+fn day_number(s: &str) -> Option<i64> {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let y: i64 = s.get(..4)?.parse().ok()?;
+    let m: i64 = s.get(5..7)?.parse().ok()?;
+    let d: i64 = s.get(8..10)?.parse().ok()?;
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return None;
+    }
+    // Howard Hinnant's days_from_civil.
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Some(era * 146_097 + doe - 719_468)
+}
+
+/// Gives a merged run of day groups the period "first to last" (when they differ).
+fn rename_period<'a>(
+    map: &mut BTreeMap<(FigureKind, Option<String>, String, String), Vec<&'a Figure>>,
+    key: (FigureKind, Option<String>, String, String),
+    last: &str,
+) {
+    if key.3 == last {
+        return;
+    }
+    if let Some(figs) = map.remove(&key) {
+        let mut k = key;
+        k.3 = format!("{} to {last}", k.3);
+        map.insert(k, figs);
+    }
+}
+
 /// Objects counted in almost every story (singular, lower case, sorted).
 const GENERIC: &[&str] = &[
     "case", "child", "day", "e", "group", "hour", "issue", "item", "kid", "man", "member",
