@@ -345,8 +345,8 @@ fn day_number(s: &str) -> Option<i64> {
 }
 
 /// Gives a merged run of day groups the period "first to last" (when they differ).
-fn rename_period<'a>(
-    map: &mut BTreeMap<(FigureKind, Option<String>, String, String), Vec<&'a Figure>>,
+fn rename_period(
+    map: &mut BTreeMap<(FigureKind, Option<String>, String, String), Vec<&Figure>>,
     key: (FigureKind, Option<String>, String, String),
     last: &str,
 ) {
