@@ -27,14 +27,16 @@ pub const MODEL_ENV: &str = "GAZETTE_QUOTES_MODEL";
 /// A trained cue model: feature weights (sum over a token's features, then the bias).
 #[derive(Debug, Clone, Default)]
 pub(crate) struct CueModel {
-    weights: HashMap<String, f32>,
+    /// Feature -> weight; foldhash (deterministic, fixed seed) as the tagger uses: the
+    /// model is looked up ~25 times per word.
+    weights: foldhash::HashMap<String, f32>,
 }
 
 impl CueModel {
     /// Reads the text format written by [`train_cue_model`]: `feature<TAB>weight` lines,
     /// `#` comments. Bad lines are skipped (never a panic).
     pub(crate) fn parse(text: &str) -> CueModel {
-        let mut weights = HashMap::new();
+        let mut weights = foldhash::HashMap::default();
         for line in text.lines() {
             if line.starts_with('#') {
                 continue;
