@@ -79,29 +79,32 @@ pub(crate) fn extract(c: &Corpus<'_>) -> Extracted {
         per.into_iter().map(|p| p.unwrap_or_default()).collect();
     // One actor across articles: "Obama" alone is Barack Obama when the corpus names no other
     // Obama as often; "Donald J. Trump" is Donald Trump. Quotes follow their speaker.
-    let mut found: Vec<ArticleActors> = per
-        .iter()
-        .zip(c.input.articles)
-        .map(|((actors, _, _), a)| ArticleActors {
+    let mut found = Vec::with_capacity(per.len());
+    let mut rest = Vec::with_capacity(per.len());
+    for ((actors, quotes, figures), a) in per.into_iter().zip(c.input.articles) {
+        // The names before canonicalisation, to rename quote speakers after it.
+        let old: Vec<String> = actors.iter().map(|x| x.name.clone()).collect();
+        found.push(ArticleActors {
             article: a.id.clone(),
-            actors: actors.clone(),
+            actors,
             ..Default::default()
-        })
-        .collect();
+        });
+        rest.push((old, quotes, figures));
+    }
     let ambiguous = canonicalise(&mut found);
     let mut out = Extracted {
-        actors: Vec::with_capacity(per.len()),
+        actors: Vec::with_capacity(found.len()),
         quotes: Vec::new(),
         figures: Vec::new(),
         failed,
         ambiguous,
     };
-    for ((old, mut q, f), new) in per.into_iter().zip(found) {
+    for ((old, mut q, f), new) in rest.into_iter().zip(found) {
         for quote in &mut q {
             let renamed = quote.speaker.as_ref().and_then(|s| {
                 old.iter()
                     .zip(&new.actors)
-                    .find(|(o, n)| &o.name == s && o.name != n.name)
+                    .find(|(o, n)| *o == s && **o != n.name)
                     .map(|(_, n)| n.name.clone())
             });
             if renamed.is_some() {

@@ -137,9 +137,6 @@ pub fn conflicts_with(
         ) {
             continue;
         }
-        if !matches!(f.value, Some(FigureValue::Number(_))) {
-            continue;
-        }
         let Some(FigureValue::Number(value)) = f.value else {
             continue;
         };
