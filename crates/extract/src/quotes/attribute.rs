@@ -1342,9 +1342,10 @@ pub(crate) fn attribute(article: &Article, scan: &Scan, cands: &[Cand]) -> Vec<Q
     let mut cues: Vec<(usize, usize)> = Vec::new();
     let model = CueModel::get();
     let (add, veto) = thresholds();
+    let scores = model.scores(scan);
     let mut k = 0;
     while k < n {
-        let score = model.score(scan, k);
+        let score = scores[k];
         if let Some(e) = cue_at(&ctx, k) {
             // the rules' cue, unless the model is sure it is no attribution here
             if score.is_none_or(|s| s > veto) {
@@ -1359,7 +1360,7 @@ pub(crate) fn attribute(article: &Article, scan: &Scan, cands: &[Cand]) -> Vec<Q
             let mut e = k;
             while e + 1 < n
                 && toks[e + 1].sent == toks[k].sent
-                && model.score(scan, e + 1).is_some_and(|s| s > add)
+                && scores[e + 1].is_some_and(|s| s > add)
             {
                 e += 1;
             }

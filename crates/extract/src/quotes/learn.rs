@@ -27,9 +27,203 @@ pub const MODEL_ENV: &str = "GAZETTE_QUOTES_MODEL";
 /// A trained cue model: feature weights (sum over a token's features, then the bias).
 #[derive(Debug, Clone, Default)]
 pub(crate) struct CueModel {
-    /// Feature -> weight; foldhash (deterministic, fixed seed) as the tagger uses: the
-    /// model is looked up ~25 times per word.
+    /// Feature -> weight; foldhash (deterministic, fixed seed) as the tagger uses. The
+    /// reference form of the model ([`CueModel::score`]); [`CueModel::scores`] uses the
+    /// same weights compiled into [`Compiled`].
     weights: foldhash::HashMap<String, f32>,
+    fast: Compiled,
+}
+
+/// The pair features, in the order a token emits them.
+const P1W: u64 = 0;
+const WN1: u64 = 1;
+const P2P1: u64 = 2;
+const N1N2: u64 = 3;
+
+/// No context word of this text in the model.
+const NO_ID: u32 = u32::MAX;
+
+/// The model's weights indexed for scoring a whole article at once: one string lookup per
+/// token (its context word's id) instead of ~25 formatted feature strings per word. A weight
+/// the model lacks is 0.0 (the trainer prunes every weight below 0.3 in size, so adding 0.0
+/// changes no sum but the sign of a zero): [`CueModel::scores`] equals [`CueModel::score`],
+/// float for float, which the tests check.
+#[derive(Debug, Clone, Default)]
+struct Compiled {
+    /// Context word (a token's lower-cased text or a `<s>`, `</s>`, `<open>`, `<close>`
+    /// marker) -> id.
+    ids: foldhash::HashMap<String, u32>,
+    /// Per id.
+    words: Vec<WordWeights>,
+    /// `(kind << 62) | (first id << 31) | second id` -> weight of `p1w`, `wn1`, `p2p1`, `n1n2`.
+    pairs: foldhash::HashMap<u64, f32>,
+    s3: foldhash::HashMap<String, f32>,
+    s2: foldhash::HashMap<String, f32>,
+    lemma: foldhash::HashMap<String, f32>,
+    fixed: Fixed,
+    /// Ids of the markers.
+    start: u32,
+    end: u32,
+    open: u32,
+    close: u32,
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+struct WordWeights {
+    /// `((b + w) + s3) + s2` of the word, the first four terms of its sum in order.
+    prefix: f32,
+    p1: f32,
+    p2: f32,
+    n1: f32,
+    n2: f32,
+    /// `lex=` and `lemma=` weights of the word.
+    lex: f32,
+    lemma: f32,
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+struct Fixed {
+    b: f32,
+    cap: f32,
+    first: f32,
+    lex_weak: f32,
+    lex_strong: f32,
+    lex_none: f32,
+    that_soon: f32,
+    open_soon: f32,
+    close_before: f32,
+    colon_soon: f32,
+    p1pron: f32,
+    p1desc: f32,
+    p1cap: f32,
+    after: [f32; 5],
+    before: [f32; 5],
+}
+
+impl Compiled {
+    fn new(weights: &foldhash::HashMap<String, f32>) -> Compiled {
+        let w = |f: &str| weights.get(f).copied().unwrap_or(0.0);
+        let mut c = Compiled::default();
+        // ids: every context word of a unigram feature and every reading of a pair
+        // feature's two words (a `|` token makes `p1w=||x` ambiguous: each split is entered,
+        // which matches exactly the token pairs whose feature string it is)
+        let mut names: Vec<(&str, &str)> =
+            weights.keys().filter_map(|f| f.split_once('=')).collect();
+        names.sort_unstable();
+        let mut id = |c: &mut Compiled, word: &str| -> u32 {
+            let n = c.ids.len() as u32;
+            *c.ids.entry(word.to_string()).or_insert(n)
+        };
+        for &(name, value) in &names {
+            match name {
+                "w" | "p1" | "p2" | "n1" | "n2" => {
+                    id(&mut c, value);
+                }
+                "p1w" | "wn1" | "p2p1" | "n1n2" => {
+                    for (i, _) in value.match_indices('|') {
+                        id(&mut c, &value[..i]);
+                        id(&mut c, &value[i + 1..]);
+                    }
+                }
+                _ => {}
+            }
+        }
+        c.start = id(&mut c, "<s>");
+        c.end = id(&mut c, "</s>");
+        c.open = id(&mut c, "<open>");
+        c.close = id(&mut c, "<close>");
+        for &(name, value) in &names {
+            let f = weights[&format!("{name}={value}")];
+            let kind = match name {
+                "p1w" => P1W,
+                "wn1" => WN1,
+                "p2p1" => P2P1,
+                "n1n2" => N1N2,
+                "s3" => {
+                    c.s3.insert(value.to_string(), f);
+                    continue;
+                }
+                "s2" => {
+                    c.s2.insert(value.to_string(), f);
+                    continue;
+                }
+                "lemma" => {
+                    c.lemma.insert(value.to_string(), f);
+                    continue;
+                }
+                _ => continue,
+            };
+            for (i, _) in value.match_indices('|') {
+                let (a, b) = (c.ids[&value[..i]], c.ids[&value[i + 1..]]);
+                c.pairs.insert(pair_key(kind, a, b), f);
+            }
+        }
+        c.fixed = Fixed {
+            b: w("b"),
+            cap: w("cap"),
+            first: w("first"),
+            lex_weak: w("lex=weak"),
+            lex_strong: w("lex=strong"),
+            lex_none: w("lex=none"),
+            that_soon: w("that_soon"),
+            open_soon: w("open_soon"),
+            close_before: w("close_before"),
+            colon_soon: w("colon_soon"),
+            p1pron: w("p1pron"),
+            p1desc: w("p1desc"),
+            p1cap: w("p1cap"),
+            after: std::array::from_fn(|i| w(&format!("after={i}"))),
+            before: std::array::from_fn(|i| w(&format!("before={i}"))),
+        };
+        c.words = vec![WordWeights::default(); c.ids.len()];
+        for (word, &i) in &c.ids {
+            let (lex, lemma) = c.lex_lemma(word);
+            c.words[i as usize] = WordWeights {
+                prefix: c.prefix(word, w(&format!("w={word}"))),
+                p1: w(&format!("p1={word}")),
+                p2: w(&format!("p2={word}")),
+                n1: w(&format!("n1={word}")),
+                n2: w(&format!("n2={word}")),
+                lex,
+                lemma,
+            };
+        }
+        c
+    }
+
+    /// `((b + w) + s3) + s2` for a word whose `w=` weight is `w`.
+    fn prefix(&self, word: &str, w: f32) -> f32 {
+        let get = |m: &foldhash::HashMap<String, f32>, k: &str| m.get(k).copied().unwrap_or(0.0);
+        self.fixed.b + w + get(&self.s3, suffix(word, 3)) + get(&self.s2, suffix(word, 2))
+    }
+
+    fn lex_lemma(&self, word: &str) -> (f32, f32) {
+        match cue_lemma(word) {
+            Some((lemma, weak)) => (
+                if weak {
+                    self.fixed.lex_weak
+                } else {
+                    self.fixed.lex_strong
+                },
+                self.lemma.get(lemma).copied().unwrap_or(0.0),
+            ),
+            None => (self.fixed.lex_none, 0.0),
+        }
+    }
+
+    fn pair(&self, kind: u64, a: u32, b: u32) -> f32 {
+        if a == NO_ID || b == NO_ID {
+            return 0.0;
+        }
+        self.pairs
+            .get(&pair_key(kind, a, b))
+            .copied()
+            .unwrap_or(0.0)
+    }
+}
+
+fn pair_key(kind: u64, a: u32, b: u32) -> u64 {
+    (kind << 62) | ((a as u64) << 31) | b as u64
 }
 
 impl CueModel {
@@ -48,7 +242,8 @@ impl CueModel {
                 weights.insert(f.to_string(), w);
             }
         }
-        CueModel { weights }
+        let fast = Compiled::new(&weights);
+        CueModel { weights, fast }
     }
 
     /// The model in use: the file named by [`MODEL_ENV`] if set and readable, else the
@@ -79,6 +274,168 @@ impl CueModel {
             }
         });
         found.then_some(sum)
+    }
+
+    /// [`CueModel::score`] of every token of `scan`, the same floats, computed from the
+    /// compiled weights.
+    pub(crate) fn scores(&self, scan: &Scan) -> Vec<Option<f32>> {
+        let toks = &scan.toks;
+        if self.weights.is_empty() {
+            return vec![None; toks.len()];
+        }
+        let c = &self.fast;
+        let ids: Vec<u32> = toks
+            .iter()
+            .map(|t| match t.kind {
+                Kind::Open => c.open,
+                Kind::Close => c.close,
+                Kind::Punct | Kind::Word => c.ids.get(t.lower.as_str()).copied().unwrap_or(NO_ID),
+            })
+            .collect();
+        let role = |id: u32| c.words.get(id as usize).copied().unwrap_or_default();
+        let fx = &c.fixed;
+        let mut out = Vec::with_capacity(toks.len());
+        for (k, t) in toks.iter().enumerate() {
+            if !judged(t) {
+                out.push(None);
+                continue;
+            }
+            let sent = t.sent;
+            // the id of the context word at k - d (before) or k + d (after), as `ctx_word`
+            let at = |j: Option<usize>| match j.and_then(|j| toks.get(j).map(|x| (j, x))) {
+                None => {
+                    if j.is_none() {
+                        c.start
+                    } else {
+                        c.end
+                    }
+                }
+                Some((j, x)) if x.sent == sent => ids[j],
+                Some((_, x)) => {
+                    if x.sent > sent {
+                        c.end
+                    } else {
+                        c.start
+                    }
+                }
+            };
+            let (p1, p2, n1, n2) = (
+                at(k.checked_sub(1)),
+                at(k.checked_sub(2)),
+                at(Some(k + 1)),
+                at(Some(k + 2)),
+            );
+            let me = ids[k];
+            let mine = if me == NO_ID {
+                let (lex, lemma) = c.lex_lemma(&t.lower);
+                WordWeights {
+                    prefix: c.prefix(&t.lower, 0.0),
+                    lex,
+                    lemma,
+                    ..WordWeights::default()
+                }
+            } else {
+                role(me)
+            };
+            let mut sum = mine.prefix;
+            sum += role(p1).p1;
+            sum += role(p2).p2;
+            sum += role(n1).n1;
+            sum += role(n2).n2;
+            sum += c.pair(P1W, p1, me);
+            sum += c.pair(WN1, me, n1);
+            sum += c.pair(P2P1, p2, p1);
+            sum += c.pair(N1N2, n1, n2);
+            let first_in_sent = k == 0 || toks[k - 1].sent != sent;
+            if t.cap && !first_in_sent {
+                sum += fx.cap;
+            }
+            if first_in_sent {
+                sum += fx.first;
+            }
+            sum += mine.lex;
+            sum += mine.lemma;
+            let ctx = context(scan, k);
+            for (on, w) in [
+                (ctx.that_soon, fx.that_soon),
+                (ctx.open_soon, fx.open_soon),
+                (ctx.close_before, fx.close_before),
+                (ctx.colon_soon, fx.colon_soon),
+                (ctx.p1pron, fx.p1pron),
+                (ctx.p1desc, fx.p1desc),
+                (ctx.p1cap, fx.p1cap),
+            ] {
+                if on {
+                    sum += w;
+                }
+            }
+            sum += fx.after[ctx.after];
+            sum += fx.before[ctx.before];
+            out.push(Some(sum));
+        }
+        out
+    }
+}
+
+/// True for the tokens the model judges: words, outside quotes, not function words,
+/// starting with a letter.
+fn judged(t: &scan::Tok) -> bool {
+    t.kind == Kind::Word
+        && t.in_quote.is_none()
+        && !is_function_word(&t.lower)
+        && t.lower.chars().next().is_some_and(char::is_alphabetic)
+}
+
+/// The context flags of token `k` (the features after `lemma=`).
+struct Context {
+    that_soon: bool,
+    open_soon: bool,
+    close_before: bool,
+    colon_soon: bool,
+    p1pron: bool,
+    p1desc: bool,
+    p1cap: bool,
+    /// Words after / before in the sentence, up to 8, halved (0..=4).
+    after: usize,
+    before: usize,
+}
+
+fn context(scan: &Scan, k: usize) -> Context {
+    let toks = &scan.toks;
+    let sent = toks[k].sent;
+    let window = |from: usize, to: usize| {
+        toks[from.min(toks.len())..to.min(toks.len())]
+            .iter()
+            .filter(move |x| x.sent == sent)
+    };
+    let pt = k
+        .checked_sub(1)
+        .and_then(|j| toks.get(j))
+        .filter(|x| x.sent == sent);
+    let s = &scan.sents[sent];
+    // Only up to 8 words count, so neither scan goes further (no quadratic cost on long
+    // sentences).
+    let after = toks[(k + 1).min(s.last)..s.last]
+        .iter()
+        .filter(|x| x.is_word())
+        .take(8)
+        .count();
+    let before = toks[s.first.min(k)..k]
+        .iter()
+        .rev()
+        .filter(|x| x.is_word())
+        .take(8)
+        .count();
+    Context {
+        that_soon: window(k + 1, k + 4).any(|x| x.lower == "that"),
+        open_soon: window(k + 1, k + 6).any(|x| x.kind == Kind::Open),
+        close_before: window(k.saturating_sub(4), k).any(|x| x.kind == Kind::Close),
+        colon_soon: window(k + 1, k + 4).any(|x| x.lower == ":"),
+        p1pron: pt.is_some_and(|pt| lexicon::pronoun(&pt.lower).is_some()),
+        p1desc: pt.is_some_and(|pt| lexicon::description(&pt.lower).is_some()),
+        p1cap: pt.is_some_and(|pt| pt.cap && pt.kind == Kind::Word),
+        after: after.min(8) / 2,
+        before: before.min(8) / 2,
     }
 }
 
@@ -214,11 +571,7 @@ fn features_with(scan: &Scan, k: usize, emit: &mut impl FnMut(&str)) -> bool {
     };
     let toks = &scan.toks;
     let Some(t) = toks.get(k) else { return false };
-    if t.kind != Kind::Word
-        || t.in_quote.is_some()
-        || is_function_word(&t.lower)
-        || !t.lower.chars().next().is_some_and(char::is_alphabetic)
-    {
+    if !judged(t) {
         return false;
     }
     let sent = t.sent;
@@ -255,52 +608,22 @@ fn features_with(scan: &Scan, k: usize, emit: &mut impl FnMut(&str)) -> bool {
         }
         None => emit("lex=none"),
     }
-    let window = |from: usize, to: usize| {
-        toks[from.min(toks.len())..to.min(toks.len())]
-            .iter()
-            .filter(move |x| x.sent == sent)
-    };
-    if window(k + 1, k + 4).any(|x| x.lower == "that") {
-        emit("that_soon");
-    }
-    if window(k + 1, k + 6).any(|x| x.kind == Kind::Open) {
-        emit("open_soon");
-    }
-    if window(k.saturating_sub(4), k).any(|x| x.kind == Kind::Close) {
-        emit("close_before");
-    }
-    if window(k + 1, k + 4).any(|x| x.lower == ":") {
-        emit("colon_soon");
-    }
-    let pt = k.checked_sub(1).and_then(|j| toks.get(j));
-    if let Some(pt) = pt.filter(|x| x.sent == sent) {
-        if lexicon::pronoun(&pt.lower).is_some() {
-            emit("p1pron");
-        }
-        if lexicon::description(&pt.lower).is_some() {
-            emit("p1desc");
-        }
-        if pt.cap && pt.kind == Kind::Word {
-            emit("p1cap");
+    let ctx = context(scan, k);
+    for (on, name) in [
+        (ctx.that_soon, "that_soon"),
+        (ctx.open_soon, "open_soon"),
+        (ctx.close_before, "close_before"),
+        (ctx.colon_soon, "colon_soon"),
+        (ctx.p1pron, "p1pron"),
+        (ctx.p1desc, "p1desc"),
+        (ctx.p1cap, "p1cap"),
+    ] {
+        if on {
+            emit(name);
         }
     }
-    // how far into the sentence, and how much follows (a clause after a cue)
-    let s = &scan.sents[sent];
-    // Only up to 8 words count, so neither scan goes further (no quadratic cost on long
-    // sentences).
-    let after = toks[(k + 1).min(s.last)..s.last]
-        .iter()
-        .filter(|x| x.is_word())
-        .take(8)
-        .count();
-    let before = toks[s.first.min(k)..k]
-        .iter()
-        .rev()
-        .filter(|x| x.is_word())
-        .take(8)
-        .count();
-    put(format_args!("after={}", after.min(8) / 2), emit);
-    put(format_args!("before={}", before.min(8) / 2), emit);
+    put(format_args!("after={}", ctx.after), emit);
+    put(format_args!("before={}", ctx.before), emit);
     true
 }
 
@@ -500,5 +823,38 @@ mod tests {
         assert!(model.score(&sc, at("alarm")).unwrap() > 0.0);
         assert!(model.score(&sc, at("green")).unwrap() < 0.0);
         assert!(model.score(&sc, at("the")).is_none());
+    }
+
+    /// The compiled scorer gives the reference scorer's floats on real text (the seed
+    /// article) and on text made to trip it: `|` tokens (ambiguous pair features), quotes,
+    /// sentence edges, words the model lacks.
+    #[test]
+    fn compiled_scores_equal_reference_scores() {
+        let seed = include_str!("../../../../data/sample/nato-mission-2021-10-31.txt");
+        let odd = "He said | that \u{201c}it\u{201d} was | fine: | | said. \"No,\" said Ann | Lee. Zyx qq warned |";
+        let model = CueModel::get();
+        let mut judged_words = 0;
+        for text in [seed, odd, "", "said", "| |"] {
+            let sc = scan::scan(text);
+            let fast = model.scores(&sc);
+            assert_eq!(fast.len(), sc.toks.len());
+            for (k, f) in fast.iter().enumerate() {
+                assert_eq!(*f, model.score(&sc, k), "token {k} {:?}", sc.toks[k].lower);
+                judged_words += usize::from(f.is_some());
+            }
+        }
+        assert!(judged_words > 300, "{judged_words}");
+        // a model with a `|` pair feature scores it through either reading
+        let m = CueModel::parse("b\t-1.0\nwn1=said||\t5.0\np2p1=|||\t2.0\n");
+        let mut hit = 0;
+        for text in ["x | | said", "said | | said", "| said |"] {
+            let sc = scan::scan(text);
+            let fast = m.scores(&sc);
+            for (k, f) in fast.iter().enumerate() {
+                assert_eq!(*f, m.score(&sc, k), "{text:?} token {k}");
+                hit += usize::from(f.is_some_and(|f| f > 0.0));
+            }
+        }
+        assert!(hit >= 2, "{hit}");
     }
 }

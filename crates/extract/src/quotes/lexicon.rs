@@ -442,7 +442,7 @@ pub(crate) fn pronoun(w: &str) -> Option<Option<bool>> {
 /// Descriptions that stand for a person or an organisation (`the spokesman`, `officials`).
 /// Returns `Some(true)` for a person, `Some(false)` for an organisation or group.
 pub(crate) fn description(w: &str) -> Option<bool> {
-    let person = [
+    const PERSON: &[&str] = &[
         "spokesman",
         "spokeswoman",
         "spokesperson",
@@ -540,7 +540,7 @@ pub(crate) fn description(w: &str) -> Option<bool> {
         "student",
         "resident",
     ];
-    let group = [
+    const GROUP: &[&str] = &[
         "officials",
         "sources",
         "analysts",
@@ -664,13 +664,18 @@ pub(crate) fn description(w: &str) -> Option<bool> {
         "team",
         "spokespeople",
     ];
-    if person.contains(&w) {
-        Some(true)
-    } else if group.contains(&w) {
-        Some(false)
-    } else {
-        None
-    }
+    static TABLE: OnceLock<HashMap<&'static str, bool>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut m = HashMap::new();
+        // a word in both lists is a person (the first list wins)
+        for (words, person) in [(GROUP, false), (PERSON, true)] {
+            for &w in words {
+                m.insert(w, person);
+            }
+        }
+        m
+    });
+    table.get(w).copied()
 }
 
 /// Capitalised words that start sentences or name no actor.
