@@ -4,6 +4,7 @@
 mod actors;
 mod bad_input;
 mod check;
+mod extract;
 mod figures;
 mod freq;
 mod fuzz_replay;

@@ -78,6 +78,8 @@ pub(crate) enum Command {
     Quotes(cmd::quotes::Args),
     /// Cited figures: money, percentages, counts, quantities and dates, normalised.
     Figures(cmd::figures::Args),
+    /// Actors, quotes and figures in one pass, written as three files into a folder.
+    Extract(cmd::extract::Args),
     /// Run the whole pipeline and write a report (PDF, charts, tables, Markdown, lock file).
     Report(cmd::report::Args),
     /// Recompute a report and compare it with its folder's tables and lock (for CI).

@@ -55,6 +55,7 @@ fn main() -> ExitCode {
         Command::TrainQuotes(args) => cmd::train_quotes::run(args, &cli.global),
         Command::Quotes(args) => cmd::quotes::run(args, &cli.global),
         Command::Figures(args) => cmd::figures::run(args, &cli.global),
+        Command::Extract(args) => cmd::extract::run(args, &cli.global),
         Command::Report(args) => cmd::report::run(args, &cli.global),
         Command::Check(args) => cmd::check::run(args, &cli.global),
     };

@@ -79,8 +79,16 @@ impl Sink {
                     _ => Path::new("."),
                 };
                 remove_stale_temp_files(dir);
-                let tmp = tempfile::Builder::new()
-                    .prefix(&format!("{TEMP_PREFIX}{}-", std::process::id()))
+                let prefix = format!("{TEMP_PREFIX}{}-", std::process::id());
+                let mut builder = tempfile::Builder::new();
+                builder.prefix(&prefix);
+                // an ordinary file's mode (0666 less the umask), not a temporary file's 0600
+                #[cfg(unix)]
+                {
+                    use std::os::unix::fs::PermissionsExt;
+                    builder.permissions(std::fs::Permissions::from_mode(0o666));
+                }
+                let tmp = builder
                     .tempfile_in(dir)
                     .with_context(|| format!("creating a temporary file in {}", dir.display()))?;
                 Ok(Sink::File {

@@ -2,6 +2,7 @@
 
 pub(crate) mod actors;
 pub(crate) mod check;
+pub(crate) mod extract;
 pub(crate) mod figures;
 pub(crate) mod freq;
 pub(crate) mod ingest;

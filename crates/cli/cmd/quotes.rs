@@ -42,7 +42,7 @@ pub(crate) struct Args {
 
 /// One statement with its article's metadata (the JSON Lines contract plus source and date).
 #[derive(Serialize)]
-struct Row<'a> {
+pub(crate) struct Row<'a> {
     #[serde(flatten)]
     quote: &'a Quote,
     source: &'a str,
@@ -87,6 +87,24 @@ pub(crate) fn extract_all(articles: &[Article]) -> (Vec<Quote>, Vec<gazette_type
         all_actors.extend(a);
     }
     (all_quotes, all_actors, over)
+}
+
+/// The rows `gazette quotes` prints: the contract's fields plus the article's outlet and
+/// date.
+pub(crate) fn rows<'a>(articles: &'a [Article], found: &'a [Quote]) -> Vec<Row<'a>> {
+    let meta: std::collections::HashMap<&str, &Article> =
+        articles.iter().map(|a| (a.id.as_str(), a)).collect();
+    found
+        .iter()
+        .map(|q| {
+            let a = meta.get(q.article.as_str());
+            Row {
+                quote: q,
+                source: a.map(|a| a.source.as_str()).unwrap_or(""),
+                published: a.and_then(|a| a.published.as_deref()),
+            }
+        })
+        .collect()
 }
 
 pub(crate) fn run(args: Args, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
@@ -152,21 +170,7 @@ pub(crate) fn run(args: Args, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
         let table = quotes::speaker_table(&loaded.articles, &found, &actors);
         output::write_records(&table, &args.output)?;
     } else {
-        let meta: std::collections::HashMap<&str, &Article> =
-            loaded.articles.iter().map(|a| (a.id.as_str(), a)).collect();
-        // the contract's fields plus the article's outlet and date
-        let rows: Vec<Row<'_>> = found
-            .iter()
-            .map(|q| {
-                let a = meta.get(q.article.as_str());
-                Row {
-                    quote: q,
-                    source: a.map(|a| a.source.as_str()).unwrap_or(""),
-                    published: a.and_then(|a| a.published.as_deref()),
-                }
-            })
-            .collect();
-        output::write_records(&rows, &args.output)?;
+        output::write_records(&rows(&loaded.articles, &found), &args.output)?;
         if !global.quiet {
             eprintln!(
                 "{} statements in {} articles ({} with a resolved speaker)",

@@ -28,7 +28,7 @@ pub const MODEL_ENV: &str = "GAZETTE_QUOTES_MODEL";
 #[derive(Debug, Clone, Default)]
 pub(crate) struct CueModel {
     /// Feature -> weight; foldhash (deterministic, fixed seed) as the tagger uses. The
-    /// reference form of the model ([`CueModel::score`]); [`CueModel::scores`] uses the
+    /// reference form of the model (`CueModel::score`); [`CueModel::scores`] uses the
     /// same weights compiled into [`Compiled`].
     weights: foldhash::HashMap<String, f32>,
     fast: Compiled,
@@ -46,7 +46,7 @@ const NO_ID: u32 = u32::MAX;
 /// The model's weights indexed for scoring a whole article at once: one string lookup per
 /// token (its context word's id) instead of ~25 formatted feature strings per word. A weight
 /// the model lacks is 0.0 (the trainer prunes every weight below 0.3 in size, so adding 0.0
-/// changes no sum but the sign of a zero): [`CueModel::scores`] equals [`CueModel::score`],
+/// changes no sum but the sign of a zero): [`CueModel::scores`] equals `CueModel::score`,
 /// float for float, which the tests check.
 #[derive(Debug, Clone, Default)]
 struct Compiled {
@@ -110,7 +110,7 @@ impl Compiled {
         let mut names: Vec<(&str, &str)> =
             weights.keys().filter_map(|f| f.split_once('=')).collect();
         names.sort_unstable();
-        let mut id = |c: &mut Compiled, word: &str| -> u32 {
+        let id = |c: &mut Compiled, word: &str| -> u32 {
             let n = c.ids.len() as u32;
             *c.ids.entry(word.to_string()).or_insert(n)
         };
@@ -260,7 +260,9 @@ impl CueModel {
         })
     }
 
-    /// Score of token `k` (positive: a cue). `None` for tokens the model never judges.
+    /// Score of token `k` (positive: a cue). `None` for tokens the model never judges. The
+    /// reference for [`CueModel::scores`], from the feature strings themselves (tests only).
+    #[cfg(test)]
     pub(crate) fn score(&self, scan: &Scan, k: usize) -> Option<f32> {
         if self.weights.is_empty() {
             return None;
@@ -276,7 +278,7 @@ impl CueModel {
         found.then_some(sum)
     }
 
-    /// [`CueModel::score`] of every token of `scan`, the same floats, computed from the
+    /// `CueModel::score` of every token of `scan`, the same floats, computed from the
     /// compiled weights.
     pub(crate) fn scores(&self, scan: &Scan) -> Vec<Option<f32>> {
         let toks = &scan.toks;
