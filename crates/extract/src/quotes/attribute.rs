@@ -1370,6 +1370,40 @@ pub(crate) fn attribute(article: &Article, scan: &Scan, cands: &[Cand]) -> Vec<Q
         }
         k += 1;
     }
+    // "“…,” Kelly charged": after a quote that ends with a comma (or ? or !), a speaker and
+    // a past-tense verb right after it are a cue, whatever the verb ("boomed", "fumed")
+    for q in &scan.quotes {
+        let last_inner = q.close_tok.checked_sub(1).map(|i| toks[i].lower.as_str());
+        if !matches!(last_inner, Some("," | "?" | "!")) {
+            continue;
+        }
+        let a = q.close_tok + 1;
+        let subject_end = match toks.get(a) {
+            Some(t) if t.kind == Kind::Word && lexicon::pronoun(&t.lower) == Some(Some(true)) => a,
+            Some(_) => match ctx.cand_starting[a.min(n - 1)] {
+                Some(ci) if a < n => ctx.cands[ci].last_tok,
+                _ => continue,
+            },
+            None => continue,
+        };
+        let v = subject_end + 1;
+        let Some(t) = toks.get(v) else { continue };
+        let after_ok = toks
+            .get(v + 1)
+            .is_none_or(|x| x.kind != Kind::Word || x.sent != t.sent || !x.cap);
+        if t.kind == Kind::Word
+            && !t.cap
+            && t.in_quote.is_none()
+            && t.sent == toks[subject_end].sent
+            && t.lower.len() > 4
+            && t.lower.ends_with("ed")
+            && after_ok
+            && !cues.iter().any(|&(k, e)| k <= v && v <= e)
+        {
+            let at = cues.partition_point(|&(k, _)| k < v);
+            cues.insert(at, (v, v));
+        }
+    }
     let mut cue_used = vec![false; cues.len()];
     let mut quote_done = vec![false; scan.quotes.len()];
     let mut stmts: Vec<Stmt> = Vec::new();
@@ -1398,8 +1432,14 @@ pub(crate) fn attribute(article: &Article, scan: &Scan, cands: &[Cand]) -> Vec<Q
                 });
             // "“… done.” He said the plan …": a quote that ended its sentence takes only a
             // trailing cue ("“… done.” he said."), not the next sentence's indirect speech
-            let ended =
-                q.close_tok > 0 && matches!(toks[q.close_tok - 1].lower.as_str(), "." | "!" | "?");
+            // ("“… great!” McDonough wrote in an email": a ? or ! with the speaker right
+            // after it is no sentence end for this)
+            let ended = q.close_tok > 0
+                && match toks[q.close_tok - 1].lower.as_str() {
+                    "." => true,
+                    "!" | "?" => words > 3,
+                    _ => false,
+                };
             let cue_sent = &scan.sents[toks[k].sent];
             let words_after = toks[k + 1..cue_sent.last]
                 .iter()
@@ -1407,7 +1447,20 @@ pub(crate) fn attribute(article: &Article, scan: &Scan, cands: &[Cand]) -> Vec<Q
                 .count();
             let trailing =
                 words_after <= 6 || toks.get(k + 1).is_some_and(|t| t.kind == Kind::Open);
-            if words <= 6
+            // "“…,” William M. Daley, President Obama's former chief of staff, said": a
+            // name and its appositive between commas may run longer
+            let appositive = words <= 14
+                && k >= 1
+                && toks[k - 1].lower == ","
+                && between
+                    .iter()
+                    .find(|t| t.is_word())
+                    .is_some_and(|t| t.cap && !lexicon::is_not_name(&t.lower))
+                && between[..between.len() - 1]
+                    .iter()
+                    .skip_while(|t| !t.is_word())
+                    .any(|t| t.lower == ",");
+            if (words <= 6 || appositive)
                 && !blocked
                 && toks[k].para == toks[q.close_tok].para
                 && (!ended || trailing || toks[k].sent == toks[q.close_tok].sent)

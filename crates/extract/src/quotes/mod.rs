@@ -294,6 +294,25 @@ mod tests {
     }
 
     #[test]
+    fn speaker_after_a_quote_with_any_past_verb_long_appositive_or_exclamation() {
+        let q = run(
+            "“We will not back down,” Dana Whitfield boomed at the rally.\n\n\
+             “Never again!” Ortiz wrote in an email to the county board on Friday.\n\n\
+             “The plan is sound,” Mark Ellis, the county's chief budget officer since 2019, \
+             said on Monday.",
+        );
+        let a = find(&q, "We will not back down");
+        assert_eq!(a.cue.as_deref(), Some("boomed"));
+        assert_eq!(a.speaker_text.as_deref(), Some("Dana Whitfield"));
+        let b = find(&q, "Never again");
+        assert_eq!(b.cue.as_deref(), Some("wrote"));
+        assert_eq!(b.speaker_text.as_deref(), Some("Ortiz"));
+        let c = find(&q, "The plan is sound");
+        assert_eq!(c.cue.as_deref(), Some("said"));
+        assert_eq!(c.speaker_text.as_deref(), Some("Mark Ellis"));
+    }
+
+    #[test]
     fn seem_and_appear_are_cues() {
         let q = run("The governor seemed to accept that offer on Friday.");
         let q = find(&q, "to accept that offer");
