@@ -1319,6 +1319,11 @@ fn colon_lines(
 
 /// Finds every attributed statement in `article`, given speaker candidates.
 pub(crate) fn attribute(article: &Article, scan: &Scan, cands: &[Cand]) -> Vec<Quote> {
+    attribute_with(article, scan, cands, CueModel::get())
+}
+
+/// [`attribute`] with a given cue model.
+fn attribute_with(article: &Article, scan: &Scan, cands: &[Cand], model: &CueModel) -> Vec<Quote> {
     let text = article.text.as_str();
     let n = scan.toks.len();
     let mut cand_ending = vec![None; n];
@@ -1340,7 +1345,6 @@ pub(crate) fn attribute(article: &Article, scan: &Scan, cands: &[Cand]) -> Vec<Q
 
     // all cues
     let mut cues: Vec<(usize, usize)> = Vec::new();
-    let model = CueModel::get();
     let (add, veto) = thresholds();
     let scores = model.scores(scan);
     let mut k = 0;
@@ -1497,7 +1501,9 @@ pub(crate) fn attribute(article: &Article, scan: &Scan, cands: &[Cand]) -> Vec<Q
         let sent_end = b;
         // a cue with no speaker of its own inside the content of an earlier statement is
         // part of that content ("said he wants to contest …")
-        if !sp.found
+        // and so is a cue that only the learned model takes ("a difficult pledge to keep",
+        // "talking at length"), speaker or not: the rules' verb is the attribution there
+        if (!sp.found || cue_at(&ctx, k).is_none())
             && stmts
                 .iter()
                 .any(|st| st.start <= toks[k].start && toks[k].end <= st.end)
@@ -1524,7 +1530,13 @@ pub(crate) fn attribute(article: &Article, scan: &Scan, cands: &[Cand]) -> Vec<Q
                     stop -= 1;
                 }
                 b = stop.max(a);
-            } else if sp2.found && sp2.start < toks[k2].start && sp2.start > toks[e].end {
+            } else if sp2.found
+                && sp2.start < toks[k2].start
+                && sp2.start > toks[e].end
+                // only a rule cue starts a clause of its own here; a learned one ("a
+                // difficult pledge to keep") is nested in this content
+                && cue_at(&ctx, k2).is_some()
+            {
                 let stop = toks.partition_point(|t| t.start < sp2.start);
                 // "said Wednesday he agrees with …": a clause that follows the cue
                 // directly, without a comma or conjunction, is nested in this content
@@ -1787,4 +1799,50 @@ pub(crate) fn attribute(article: &Article, scan: &Scan, cands: &[Cand]) -> Vec<Q
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A cue only the learned model takes, inside the content of a rule cue's statement, is
+    /// part of that content, not a statement of its own (a model that takes "pledge").
+    #[test]
+    fn a_learned_cue_inside_a_statement_is_part_of_it() {
+        let text = "But some experts said it could be a difficult pledge to keep.";
+        let article = Article::new("t", "", text);
+        let scan = super::super::scan::scan(text);
+        let model = CueModel::parse("b\t-1.0\nw=pledge\t10.0\n");
+        let found = attribute_with(&article, &scan, &[], &model);
+        let texts: Vec<(&str, Option<&str>)> = found
+            .iter()
+            .map(|q| (q.text.as_str(), q.cue.as_deref()))
+            .collect();
+        assert_eq!(
+            texts,
+            [("it could be a difficult pledge to keep", Some("said"))]
+        );
+        // nor does a learned cue with a subject of its own cut the rule's content short
+        let model = CueModel::parse("b\t-1.0\nw=raised\t10.0\nw=concern\t10.0\n");
+        let text = "Aides said the council raised concern about the cost.";
+        let scan = super::super::scan::scan(text);
+        let found = attribute_with(&Article::new("t", "", text), &scan, &[], &model);
+        let texts: Vec<(&str, Option<&str>)> = found
+            .iter()
+            .map(|q| (q.text.as_str(), q.cue.as_deref()))
+            .collect();
+        assert_eq!(
+            texts,
+            [("the council raised concern about the cost", Some("said"))]
+        );
+        let model = CueModel::parse("b\t-1.0\nw=pledge\t10.0\n");
+        // the same model does take "pledge" where no statement holds it
+        let text = "The governor made a pledge to cut taxes.";
+        let scan = super::super::scan::scan(text);
+        let found = attribute_with(&Article::new("t", "", text), &scan, &[], &model);
+        assert!(
+            found.iter().any(|q| q.cue.as_deref() == Some("pledge")),
+            "{found:#?}"
+        );
+    }
 }
