@@ -107,6 +107,31 @@ struct Raw {
     phrase: Span,
 }
 
+/// A pronoun with a contracted verb ("I've", "We're", "It's"), which a capital at the start
+/// of a sentence can make look like a name.
+pub(crate) fn is_pronoun_contraction(lower: &str) -> bool {
+    lower
+        .split_once(['\'', '\u{2019}'])
+        .is_some_and(|(head, tail)| {
+            matches!(tail, "d" | "ve" | "m" | "ll" | "re" | "s")
+                && matches!(
+                    head,
+                    "i" | "we"
+                        | "you"
+                        | "he"
+                        | "she"
+                        | "it"
+                        | "they"
+                        | "let"
+                        | "that"
+                        | "there"
+                        | "here"
+                        | "what"
+                        | "who"
+                )
+        })
+}
+
 const FUNCTION_WORDS: &[&str] = &[
     "in",
     "the",
@@ -294,7 +319,10 @@ impl ActorExtractor {
         let text = span.slice(src).to_string();
         let lw: Vec<&str> = toks[a..b].iter().map(|t| t.lower.as_str()).collect();
         if !text.chars().any(char::is_uppercase)
-            || (b - a == 1 && (FUNCTION_WORDS.contains(&lw[0]) || g.is(&lw, Category::Temporal)))
+            || (b - a == 1
+                && (FUNCTION_WORDS.contains(&lw[0])
+                    || g.is(&lw, Category::Temporal)
+                    || is_pronoun_contraction(lw[0])))
             || g.is(&lw, Category::Title)
             || g.is(&lw, Category::Honorific)
         {
@@ -602,6 +630,28 @@ mod tests {
 
     fn article(title: &str, text: &str) -> Article {
         Article::new("t", title, text)
+    }
+
+    #[test]
+    fn pronoun_contractions_are_no_actors() {
+        for w in ["I've", "I'd", "We\u{2019}re", "It's", "Let's"] {
+            assert!(is_pronoun_contraction(&w.to_lowercase()), "{w}");
+        }
+        for w in ["O'Neill", "D'Souza", "Macy's", "McDonald's", "I"] {
+            assert!(!is_pronoun_contraction(&w.to_lowercase()), "{w}");
+        }
+        let text = "I've asked the Congress to act. I'd urge Senator Dole to help. \
+                    We're told that John Smith agrees.";
+        let found = ActorExtractor::new().extract(&article("", text));
+        let names: Vec<&str> = found.actors.iter().map(|a| a.name.as_str()).collect();
+        assert!(
+            names
+                .iter()
+                .all(|n| !n.starts_with("I'") && !n.starts_with("We")),
+            "{names:?}"
+        );
+        assert!(names.contains(&"Congress"), "{names:?}");
+        assert!(names.contains(&"John Smith"), "{names:?}");
     }
 
     #[test]

@@ -29,6 +29,7 @@ mod roles;
 pub mod text;
 
 pub use self::error::Error;
+pub(crate) use self::extract::is_pronoun_contraction;
 pub use self::extract::{ActorExtractor, ActorMention, ArticleActors, Field, SentenceInfo};
 pub use self::gazetteer::{Category, Gazetteer};
 pub use self::ner::{Entity, Tagger};

@@ -839,7 +839,7 @@ pub(crate) fn is_not_name(w: &str) -> bool {
             | "they're"
             | "he's"
             | "she's"
-    )
+    ) || crate::actors::is_pronoun_contraction(w)
 }
 
 /// Title words that may precede a name in a speaker mention (`President`, `Sen.`).
