@@ -365,3 +365,73 @@ fn output_to_a_fifo_writes_into_it_and_keeps_it_a_fifo() {
         .file_type();
     assert!(kind.is_fifo(), "the FIFO was replaced by {kind:?}");
 }
+
+/// CoNLL document files (NewsWCL50's format) become one article per document, with the text
+/// rebuilt from the tokens; Excel's `sep=` line names a CSV's delimiter; a table with no text
+/// column is skipped once, naming the file, not row by row.
+#[test]
+fn conll_documents_excel_sep_line_and_tables_without_text() {
+    let dir = Dir::new();
+    let tok = |doc: &str, s: usize, words: &str| {
+        words
+            .split(' ')
+            .enumerate()
+            .map(|(i, w)| format!("{doc}\t{s}\t{i}\t{w}\t-\n"))
+            .collect::<String>()
+    };
+    let conll = format!(
+        "#begin document 0/-/0_LL; part 000\n{}\n{}\n{}#end document\n\
+         #begin document 0/-/0_R; part 000\n{}\n{}#end document\n",
+        tok("0/-/0_LL", 0, "Pompeo met Kim Jong - un"),
+        tok(
+            "0/-/0_LL",
+            1,
+            "\" We do n't know , \" Trump said ( on Tuesday ) ."
+        ),
+        tok(
+            "0/-/0_LL",
+            2,
+            "\\n It cost $ 5 , or 10 % of the plan 's budget ."
+        ),
+        tok("0/-/0_R", 0, "Report : talks went well"),
+        tok("0/-/0_R", 1, "The talks went well , officials said ."),
+    );
+    dir.write("corpus/events.conll", conll);
+    dir.write(
+        "corpus/excel.csv",
+        "sep=;\r\nid;title;text\r\nx1;A title;The council met on Monday and agreed.\r\n",
+    );
+    dir.write(
+        "corpus/annotations.csv",
+        "sep=,\r\nid,code,start,end\r\n1,ACTOR,0,3\r\n2,ACTOR,4,9\r\n3,GROUP,1,2\r\n",
+    );
+    let run = dir.run(["ingest", "corpus", "--format", "jsonl"]);
+    assert_eq!(run.code, 1, "one file skipped: {}", run.stderr);
+    let rows = jsonl(&run.stdout);
+    let by_id = |id: &str| {
+        rows.iter()
+            .find(|r| r["id"].as_str().is_some_and(|x| x.ends_with(id)))
+            .unwrap_or_else(|| panic!("{id} missing: {}", run.stdout))
+    };
+    let a = by_id("0_LL");
+    assert_eq!(a["title"], "Pompeo met Kim Jong-un");
+    assert_eq!(
+        a["text"],
+        "\"We don't know,\" Trump said (on Tuesday).\n\nIt cost $5, or 10% of the plan's budget."
+    );
+    assert_eq!(a["source"], "LL");
+    assert_eq!(by_id("0_R")["text"], "The talks went well, officials said.");
+    assert_eq!(by_id("x1")["title"], "A title");
+    assert_eq!(rows.len(), 3, "{}", run.stdout);
+    let skipped: Vec<&str> = run
+        .stderr
+        .lines()
+        .filter(|l| l.starts_with("skipped:"))
+        .collect();
+    assert_eq!(skipped.len(), 1, "{}", run.stderr);
+    assert!(
+        skipped[0].contains("annotations.csv:2") && skipped[0].contains("no text field"),
+        "{}",
+        skipped[0]
+    );
+}

@@ -222,6 +222,8 @@ enum Kind {
     Jsonl,
     Json,
     Csv(u8),
+    /// CoNLL-2012-style document files (NewsWCL50): text rebuilt from tokens.
+    Conll,
     Sniff,
     Ignore(String),
 }
@@ -691,6 +693,7 @@ impl Corpus {
             },
             Kind::Jsonl => (self.parse_jsonl_text(input, &text), true),
             Kind::Csv(delimiter) => (self.parse_csv(input, &text, delimiter), true),
+            Kind::Conll => (self.parse_conll(input, &text), true),
         };
         FileOutput {
             items,
@@ -698,6 +701,25 @@ impl Corpus {
             ignored: None,
             multi,
         }
+    }
+
+    /// The documents of a CoNLL file, each a record (its `#begin document` line is its line).
+    fn parse_conll(&self, input: &Input, text: &str) -> Items {
+        let docs = crate::conll::documents(text);
+        if docs.is_empty() {
+            return vec![Err(Error::new(&input.display, ErrorKind::EmptyFile))];
+        }
+        let mut items = Vec::new();
+        for doc in docs {
+            let mut obj = Map::new();
+            obj.insert("id".into(), Value::String(doc.name));
+            obj.insert("title".into(), Value::String(doc.title));
+            obj.insert("text".into(), Value::String(doc.text));
+            obj.insert("source".into(), Value::String(doc.source));
+            let drafts = record::drafts_from_object(&obj, &self.opts.fields);
+            items.extend(self.finish_records(input, drafts, doc.line, false, &obj));
+        }
+        items
     }
 
     /// The records of a JSON array, numbered from 1.
@@ -750,6 +772,11 @@ impl Corpus {
         text: &str,
         delimiter: u8,
     ) -> Vec<Result<(Draft, Fingerprint)>> {
+        // Excel's `sep=;` first line names the delimiter; the header follows it
+        let (text, delimiter, line_off, byte_off) = match excel_sep_line(text) {
+            Some((d, len)) => (&text[len..], d, 1, len as u64),
+            None => (text, delimiter, 0, 0),
+        };
         let mut reader = csv::ReaderBuilder::new()
             .delimiter(delimiter)
             .flexible(false)
@@ -761,9 +788,30 @@ impl Corpus {
                     &input.display,
                     ErrorKind::Csv(e.to_string()),
                 )
-                .at_line(1))];
+                .at_line(1 + line_off))];
             }
         };
+        // a table with no column for the text (annotations, a list of URLs) is skipped once,
+        // not row by row
+        let header_obj: Map<String, Value> = headers
+            .iter()
+            .map(|h| (h.trim().to_string(), Value::String("x".into())))
+            .collect();
+        if !self.opts.fields.has_text(&header_obj) {
+            let keys = self
+                .opts
+                .fields
+                .keys(Field::Text)
+                .iter()
+                .map(|k| format!("`{k}`"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            return vec![Err(Error::new(
+                &input.display,
+                ErrorKind::MissingText(format!("{keys} among the columns of its header")),
+            )
+            .at_line(1 + line_off))];
+        }
         // Each row's start, so that its raw bytes (up to the next row) can be checked.
         let rows: Vec<csv::Result<csv::StringRecord>> = reader.records().collect();
         let starts: Vec<Option<u64>> = rows
@@ -778,7 +826,7 @@ impl Corpus {
         for (i, result) in rows.into_iter().enumerate() {
             match result {
                 Ok(row) => {
-                    let line = row.position().map_or(0, |p| p.line());
+                    let line = row.position().map_or(0, |p| p.line() + line_off);
                     let start = starts[i].unwrap_or(0) as usize;
                     let end = starts[i + 1..]
                         .iter()
@@ -789,7 +837,7 @@ impl Corpus {
                     let at = |kind| {
                         Error::new(&input.display, kind)
                             .at_line(line)
-                            .at_byte(start as u64)
+                            .at_byte(start as u64 + byte_off)
                     };
                     let len = raw.trim_ascii_end().len() as u64;
                     if let Some(limit) = self.opts.max_line_size
@@ -830,7 +878,9 @@ impl Corpus {
                     };
                     let mut err = Error::new(&input.display, ErrorKind::Csv(message));
                     if let Some(pos) = e.position() {
-                        err = err.at_line(pos.line()).at_byte(pos.byte());
+                        err = err
+                            .at_line(pos.line() + line_off)
+                            .at_byte(pos.byte() + byte_off);
                     }
                     let fatal = !matches!(e.kind(), csv::ErrorKind::UnequalLengths { .. });
                     items.push(Err(err));
@@ -1347,10 +1397,24 @@ fn json_array_prefix(text: &str) -> (Vec<Value>, Option<(usize, String)>) {
     }
 }
 
+/// Excel's `sep=X` first line: the delimiter and the line's length with its line break.
+fn excel_sep_line(text: &str) -> Option<(u8, usize)> {
+    let rest = text.strip_prefix("sep=")?;
+    let line_end = rest.find('\n').map_or(rest.len(), |i| i + 1);
+    let value = rest[..line_end].trim_end_matches(['\r', '\n']);
+    match value.as_bytes() {
+        [d] if d.is_ascii_punctuation() || *d == b'\t' => Some((*d, 4 + line_end)),
+        _ => None,
+    }
+}
+
 fn sniff(text: &str) -> Kind {
     let t = text.trim_start();
     if t.starts_with('[') {
         return Kind::Json;
+    }
+    if crate::conll::looks_like(t) {
+        return Kind::Conll;
     }
     if t.starts_with('{') {
         return if serde_json::from_str::<Value>(t).is_ok() {
@@ -1412,6 +1476,7 @@ fn classify(path: &Path, in_walk: bool) -> Kind {
         "json" => Kind::Json,
         "csv" => Kind::Csv(b','),
         "tsv" | "tab" => Kind::Csv(b'\t'),
+        "conll" => Kind::Conll,
         "" => Kind::Sniff,
         other if in_walk => Kind::Ignore(format!("not an article format (.{other})")),
         _ => Kind::Sniff,

@@ -1,11 +1,15 @@
-//! Reads news articles from plain text, Markdown, JSON Lines, JSON, CSV and HTML into clean
-//! [`Article`]s, and accounts for every input in a [`Manifest`].
+//! Reads news articles from plain text, Markdown, JSON Lines, JSON, CSV, HTML and CoNLL-2012
+//! document files into clean [`Article`]s, and accounts for every input in a [`Manifest`].
 //!
 //! * Readers are chosen by extension, or by content when there is none. Folders are walked
 //!   recursively in sorted order; documentation, annotation and other non-article files are
 //!   listed as ignored. A `metadata.csv`/`metadata.tsv` side file (with a `file`/`filename`
 //!   column) supplies title, date, source and author for the files it lists (PolNeAR's
 //!   `metadata.tsv` works as is).
+//! * CoNLL files (`#begin document` blocks of tokens, as NewsWCL50 ships) give one article per
+//!   document: the first sentence is the title, the text is rebuilt by detokenising, and the
+//!   document name's last `_` part is the source. A CSV with Excel's `sep=` first line uses
+//!   the delimiter it names; a table with no text column is skipped once, not row by row.
 //! * JSON Lines and CSV text is kept byte for byte (offsets refer to it); text, Markdown,
 //!   HTML and JSON documents are cleaned: Markdown undone, boilerplate removed, paragraphs
 //!   broken by a page break rejoined, whitespace normalised.
@@ -42,6 +46,7 @@ pub use crate::record::{Field, FieldMap};
 pub use gazette_types::Article;
 
 mod clean;
+mod conll;
 mod corpus;
 mod decode;
 mod dedup;

@@ -1,0 +1,300 @@
+//! CoNLL-2012-style document files (`#begin document NAME; part N` … `#end document`, one
+//! token per line in tab-separated columns, a blank line between sentences), as NewsWCL50
+//! ships its articles: the text is rebuilt by detokenising.
+//!
+//! The token is the fourth column (`doc  sentence  token_no  token  …`), or the only column
+//! of a one-column line. A token written `\n` (a backslash and an `n`) is a paragraph break.
+//! The first sentence of a document is its title (NewsWCL50's headline or dateline). The
+//! source is the part of the document name after its last `_` (NewsWCL50's outlet code:
+//! `0/-/0_LL` is outlet `LL`), which `--aliases` can map to an outlet name.
+
+/// One document of a CoNLL file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Doc {
+    /// The name after `#begin document`, without `; part N`.
+    pub(crate) name: String,
+    /// 1-based line of its `#begin document` line.
+    pub(crate) line: u64,
+    pub(crate) title: String,
+    pub(crate) text: String,
+    /// The part of the name after its last `_` or `/`.
+    pub(crate) source: String,
+}
+
+/// True when `text` starts (after blank lines) with `#begin document`.
+pub(crate) fn looks_like(text: &str) -> bool {
+    text.trim_start().starts_with("#begin document")
+}
+
+/// The documents of a CoNLL file, in order. Token lines outside a document are ignored; a
+/// document not closed by `#end document` ends at the next `#begin` or the end of the file.
+pub(crate) fn documents(text: &str) -> Vec<Doc> {
+    let mut out = Vec::new();
+    let mut cur: Option<Builder> = None;
+    for (i, raw) in text.lines().enumerate() {
+        let line = raw.trim_end_matches('\r');
+        if let Some(rest) = line.strip_prefix("#begin document") {
+            if let Some(b) = cur.take() {
+                out.push(b.finish());
+            }
+            let name = rest
+                .trim()
+                .split(';')
+                .next()
+                .unwrap_or("")
+                .trim()
+                .trim_matches(|c| c == '(' || c == ')')
+                .to_string();
+            cur = Some(Builder::new(name, i as u64 + 1));
+            continue;
+        }
+        if line.starts_with("#end document") {
+            if let Some(b) = cur.take() {
+                out.push(b.finish());
+            }
+            continue;
+        }
+        let Some(b) = cur.as_mut() else { continue };
+        if line.trim().is_empty() {
+            b.end_sentence();
+            continue;
+        }
+        let cols: Vec<&str> = line.split('\t').collect();
+        let token = match cols.len() {
+            1 => cols[0],
+            n if n >= 4 => cols[3],
+            _ => continue,
+        };
+        b.token(token);
+    }
+    if let Some(b) = cur.take() {
+        out.push(b.finish());
+    }
+    out
+}
+
+struct Builder {
+    name: String,
+    line: u64,
+    /// Sentences of the current paragraph, each a token list.
+    sentences: Vec<Vec<String>>,
+    /// Finished paragraphs (title first).
+    paragraphs: Vec<Vec<Vec<String>>>,
+}
+
+impl Builder {
+    fn new(name: String, line: u64) -> Builder {
+        Builder {
+            name,
+            line,
+            sentences: vec![Vec::new()],
+            paragraphs: Vec::new(),
+        }
+    }
+
+    fn token(&mut self, token: &str) {
+        if token.trim() == "\\n" {
+            self.end_paragraph();
+            return;
+        }
+        let t = token.trim();
+        if t.is_empty() {
+            return;
+        }
+        if let Some(s) = self.sentences.last_mut() {
+            s.push(t.to_string());
+        }
+    }
+
+    fn end_sentence(&mut self) {
+        if self.sentences.last().is_some_and(|s| !s.is_empty()) {
+            self.sentences.push(Vec::new());
+        }
+        // the title is the first sentence, a paragraph of its own
+        if self.paragraphs.is_empty() && self.sentences.len() == 2 {
+            let first = self.sentences.remove(0);
+            self.paragraphs.push(vec![first]);
+        }
+    }
+
+    fn end_paragraph(&mut self) {
+        let title_pending = self.paragraphs.is_empty();
+        self.end_sentence();
+        if title_pending && !self.paragraphs.is_empty() {
+            return;
+        }
+        let sentences: Vec<Vec<String>> = std::mem::take(&mut self.sentences)
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect();
+        self.sentences.push(Vec::new());
+        if !sentences.is_empty() {
+            self.paragraphs.push(sentences);
+        }
+    }
+
+    fn finish(mut self) -> Doc {
+        self.end_paragraph();
+        let mut paragraphs = self.paragraphs.into_iter();
+        let title = paragraphs
+            .next()
+            .map(|p| detokenize(&p.concat()))
+            .unwrap_or_default();
+        let text = paragraphs
+            .map(|p| detokenize(&p.concat()))
+            .filter(|p| !p.is_empty())
+            .collect::<Vec<_>>()
+            .join("\n\n");
+        let source = self
+            .name
+            .rsplit(['_', '/'])
+            .next()
+            .unwrap_or("")
+            .to_string();
+        Doc {
+            name: self.name,
+            line: self.line,
+            title,
+            text,
+            source,
+        }
+    }
+}
+
+/// Joins tokens into text: no space before closing punctuation and clitics (`,` `.` `'s`
+/// `n't` `)`), none after opening brackets and currency signs, straight quotes alternate
+/// between opening and closing, and a hyphen between two words joins them (`Jong - un` →
+/// `Jong-un`).
+pub(crate) fn detokenize(tokens: &[String]) -> String {
+    let mut out = String::new();
+    let mut double_open = false;
+    let mut single_open = false;
+    let mut glue_next = false;
+    for (i, t) in tokens.iter().enumerate() {
+        let tok = t.as_str();
+        let lower = tok.to_lowercase();
+        let prev_word = i > 0
+            && tokens[i - 1]
+                .chars()
+                .last()
+                .is_some_and(char::is_alphanumeric);
+        let next_word = tokens
+            .get(i + 1)
+            .is_some_and(|n| n.chars().next().is_some_and(char::is_alphanumeric));
+        let mut space_before = !out.is_empty() && !glue_next;
+        glue_next = false;
+        match tok {
+            "," | "." | ";" | ":" | "!" | "?" | ")" | "]" | "}" | "%" | "”" | "’" | "…" => {
+                space_before = false;
+            }
+            "(" | "[" | "{" | "$" | "#" | "“" | "‘" => glue_next = true,
+            "\"" => {
+                if double_open {
+                    space_before = false;
+                } else {
+                    glue_next = true;
+                }
+                double_open = !double_open;
+            }
+            "'" => {
+                if single_open {
+                    space_before = false;
+                    single_open = false;
+                } else if prev_word && (!next_word || tokens[i - 1].ends_with('s')) {
+                    // a possessive after a plural (`voters ' choice`)
+                    space_before = false;
+                } else {
+                    glue_next = true;
+                    single_open = true;
+                }
+            }
+            "-" if prev_word && next_word => {
+                space_before = false;
+                glue_next = true;
+            }
+            _ => {
+                if lower.starts_with('\'')
+                    || lower.starts_with('’')
+                    || lower == "n't"
+                    || lower == "n’t"
+                {
+                    space_before = false;
+                }
+            }
+        }
+        if space_before {
+            out.push(' ');
+        }
+        out.push_str(tok);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(s: &str) -> Vec<String> {
+        s.split(' ').map(str::to_string).collect()
+    }
+
+    #[test]
+    fn detokenize_news_text() {
+        let cases = [
+            (
+                "President Trump dispatched Kim Jong - un , he said .",
+                "President Trump dispatched Kim Jong-un, he said.",
+            ),
+            (
+                "\" We do n't know , \" she said ( on Tuesday ) .",
+                "\"We don't know,\" she said (on Tuesday).",
+            ),
+            (
+                "It cost $ 5 , or 10 % of Trump 's budget .",
+                "It cost $5, or 10% of Trump's budget.",
+            ),
+            ("“ Fine , ” he said — again .", "“Fine,” he said — again."),
+            ("the voters ' choice", "the voters' choice"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(detokenize(&toks(input)), want, "{input}");
+        }
+    }
+
+    #[test]
+    fn documents_with_title_paragraphs_and_source() {
+        let text = "#begin document 0/-/0_LL; part 000\n\
+                    0/-/0_LL\t0\t0\tWEST\t-\n0/-/0_LL\t0\t1\tPALM\t-\n0/-/0_LL\t0\t2\t—\t-\n\n\
+                    0/-/0_LL\t1\t0\tTrump\t(0_A\n0/-/0_LL\t1\t1\tspoke\t-\n0/-/0_LL\t1\t2\t.\t-\n\n\
+                    0/-/0_LL\t2\t0\t\\n\t-\n0/-/0_LL\t2\t1\tHe\t-\n0/-/0_LL\t2\t2\tleft\t-\n\
+                    0/-/0_LL\t2\t3\t.\t-\n\n#end document\n\
+                    stray\tline\n\
+                    #begin document 3/-/3_R; part 000\r\n3/-/3_R\t0\t0\tHeadline\t-\r\n";
+        let docs = documents(text);
+        assert_eq!(docs.len(), 2);
+        assert_eq!(docs[0].name, "0/-/0_LL");
+        assert_eq!(docs[0].line, 1);
+        assert_eq!(docs[0].title, "WEST PALM —");
+        assert_eq!(docs[0].text, "Trump spoke.\n\nHe left.");
+        assert_eq!(docs[0].source, "LL");
+        assert_eq!(docs[1].title, "Headline");
+        assert_eq!(docs[1].text, "");
+        assert_eq!(docs[1].source, "R");
+        assert!(looks_like("\n#begin document x; part 000\n"));
+        assert!(!looks_like("Title\n\nBody"));
+    }
+
+    #[test]
+    fn never_panics_on_odd_lines() {
+        for text in [
+            "",
+            "#begin document",
+            "#begin document ; part",
+            "#end document\n#end document",
+            "#begin document a\n\t\t\t\n\\n\n\"\n'\n-\n",
+            "#begin document a\nx\ty\n",
+        ] {
+            let _ = documents(text);
+        }
+    }
+}
