@@ -284,6 +284,18 @@ mod tests {
         assert!(!looks_like("Title\n\nBody"));
     }
 
+    proptest::proptest! {
+        /// Any text (lines of tab-separated odd tokens, quotes, `\n` marks) parses without a
+        /// panic, and every document's text holds only what its tokens held.
+        #[test]
+        fn any_text_parses(body in "(#begin document [a-z_/]{0,6}\n|#end document\n|[a-z]{0,2}\t[0-9]\t[0-9]\t[\"'(),.$%\\n a-zA-Z’“”-]{0,4}\t-\n|\n){0,40}") {
+            for doc in documents(&body) {
+                proptest::prop_assert!(!doc.text.contains('\t'));
+                proptest::prop_assert!(!doc.title.contains('\n'));
+            }
+        }
+    }
+
     #[test]
     fn never_panics_on_odd_lines() {
         for text in [
