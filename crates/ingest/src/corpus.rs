@@ -798,14 +798,7 @@ impl Corpus {
             .map(|h| (h.trim().to_string(), Value::String("x".into())))
             .collect();
         if !self.opts.fields.has_text(&header_obj) {
-            let keys = self
-                .opts
-                .fields
-                .keys(Field::Text)
-                .iter()
-                .map(|k| format!("`{k}`"))
-                .collect::<Vec<_>>()
-                .join(", ");
+            let keys = self.text_keys();
             return vec![Err(Error::new(
                 &input.display,
                 ErrorKind::MissingText(format!("{keys} among the columns of its header")),
@@ -893,6 +886,17 @@ impl Corpus {
         items
     }
 
+    /// The keys looked for as the article text, for messages: `` `text`, `body`, … ``.
+    fn text_keys(&self) -> String {
+        self.opts
+            .fields
+            .keys(Field::Text)
+            .iter()
+            .map(|k| format!("`{k}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
     fn finish_records(
         &self,
         input: &Input,
@@ -909,15 +913,8 @@ impl Corpus {
                     && !self.opts.fields.has_text(obj)
                     && !d.meta.contains_key("news_key")
                 {
-                    let keys = self
-                        .opts
-                        .fields
-                        .keys(Field::Text)
-                        .iter()
-                        .map(|k| format!("`{k}`"))
-                        .collect::<Vec<_>>()
-                        .join(", ");
-                    let mut e = Error::new(&input.display, ErrorKind::MissingText(keys));
+                    let mut e =
+                        Error::new(&input.display, ErrorKind::MissingText(self.text_keys()));
                     if line > 0 {
                         e = e.at_line(line);
                     }

@@ -1805,43 +1805,46 @@ fn attribute_with(article: &Article, scan: &Scan, cands: &[Cand], model: &CueMod
 mod tests {
     use super::*;
 
+    /// (text, cue) of the statements found in `text` with `model`.
+    fn statements(text: &str, model: &str) -> Vec<(String, Option<String>)> {
+        let scan = super::super::scan::scan(text);
+        let model = CueModel::parse(model);
+        attribute_with(&Article::new("t", "", text), &scan, &[], &model)
+            .into_iter()
+            .map(|q| (q.text, q.cue))
+            .collect()
+    }
+
     /// A cue only the learned model takes, inside the content of a rule cue's statement, is
     /// part of that content, not a statement of its own (a model that takes "pledge").
     #[test]
     fn a_learned_cue_inside_a_statement_is_part_of_it() {
-        let text = "But some experts said it could be a difficult pledge to keep.";
-        let article = Article::new("t", "", text);
-        let scan = super::super::scan::scan(text);
-        let model = CueModel::parse("b\t-1.0\nw=pledge\t10.0\n");
-        let found = attribute_with(&article, &scan, &[], &model);
-        let texts: Vec<(&str, Option<&str>)> = found
-            .iter()
-            .map(|q| (q.text.as_str(), q.cue.as_deref()))
-            .collect();
+        let pledge = "b\t-1.0\nw=pledge\t10.0\n";
         assert_eq!(
-            texts,
-            [("it could be a difficult pledge to keep", Some("said"))]
+            statements(
+                "But some experts said it could be a difficult pledge to keep.",
+                pledge
+            ),
+            [(
+                "it could be a difficult pledge to keep".to_string(),
+                Some("said".to_string())
+            )]
         );
         // nor does a learned cue with a subject of its own cut the rule's content short
-        let model = CueModel::parse("b\t-1.0\nw=raised\t10.0\nw=concern\t10.0\n");
-        let text = "Aides said the council raised concern about the cost.";
-        let scan = super::super::scan::scan(text);
-        let found = attribute_with(&Article::new("t", "", text), &scan, &[], &model);
-        let texts: Vec<(&str, Option<&str>)> = found
-            .iter()
-            .map(|q| (q.text.as_str(), q.cue.as_deref()))
-            .collect();
         assert_eq!(
-            texts,
-            [("the council raised concern about the cost", Some("said"))]
+            statements(
+                "Aides said the council raised concern about the cost.",
+                "b\t-1.0\nw=raised\t10.0\nw=concern\t10.0\n"
+            ),
+            [(
+                "the council raised concern about the cost".to_string(),
+                Some("said".to_string())
+            )]
         );
-        let model = CueModel::parse("b\t-1.0\nw=pledge\t10.0\n");
         // the same model does take "pledge" where no statement holds it
-        let text = "The governor made a pledge to cut taxes.";
-        let scan = super::super::scan::scan(text);
-        let found = attribute_with(&Article::new("t", "", text), &scan, &[], &model);
+        let found = statements("The governor made a pledge to cut taxes.", pledge);
         assert!(
-            found.iter().any(|q| q.cue.as_deref() == Some("pledge")),
+            found.iter().any(|q| q.1.as_deref() == Some("pledge")),
             "{found:#?}"
         );
     }
