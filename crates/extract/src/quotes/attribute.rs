@@ -68,7 +68,7 @@ fn thresholds() -> (f32, f32) {
                 .unwrap_or(default)
         };
         (
-            get("GAZETTE_QUOTES_ADD", 2.0),
+            get("GAZETTE_QUOTES_ADD", 0.0),
             get("GAZETTE_QUOTES_VETO", -3.0),
         )
     })
