@@ -758,7 +758,11 @@ fn relative_who(ctx: &Ctx<'_>, j: usize, k: usize, sent: usize) -> Option<Speake
     let toks = &ctx.scan.toks;
     // `j` is the first word left of the cue that is no filler; "who" is a filler, so look
     // at the words between
-    let w = (j + 1..k).rev().find(|&i| toks[i].lower == "who")?;
+    // ("X, which largely supports …": `which` after a comma too; it is no filler, so it may
+    // be `j` itself)
+    let w = (j..k).rev().find(|&i| {
+        toks[i].lower == "who" || toks[i].lower == "which" && i > 0 && toks[i - 1].lower == ","
+    })?;
     if (w + 1..k).any(|i| {
         !is_filler(&toks[i])
             && !is_time_word(&toks[i].lower)
@@ -920,7 +924,12 @@ fn appositive_subject(ctx: &Ctx<'_>, comma: usize, sent: usize) -> Speaker {
             )
             || ctx.cand_starting[s].is_none() && lexicon::is_title(&head.lower) && seg_end - s > 3;
         let starts_name = ctx.cand_starting[s].is_some();
-        if !appositive || starts_name && seg_end - s <= 4 {
+        // the sentence's first segment is its subject, even when it starts with "The"
+        // ("The Obama administration, in a far-reaching effort …, has said")
+        let opens_sentence = s <= first
+            && (head.cap || matches!(head.lower.as_str(), "a" | "an" | "the"))
+            && !matches!(head.lower.as_str(), "who" | "which" | "whose");
+        if !appositive || starts_name && seg_end - s <= 4 || opens_sentence {
             // the subject segment: its last candidate or pronoun
             let sp = np_ending(ctx, seg_end - 1, sent);
             if sp.found {

@@ -313,6 +313,25 @@ mod tests {
     }
 
     #[test]
+    fn the_first_segment_of_a_sentence_is_its_subject() {
+        let q = run(
+            "The county administration, in a long effort to cut costs that has \
+                     angered the unions, has said it would close two schools.",
+        );
+        let s = find(&q, "it would close two schools");
+        assert_eq!(s.cue.as_deref(), Some("said"));
+        assert_eq!(s.speaker_text.as_deref(), Some("The county administration"));
+    }
+
+    #[test]
+    fn relative_which_after_a_comma_is_the_mention() {
+        let q = run("Ortiz courted the Latino Caucus, which largely supports the reform bill.");
+        let s = find(&q, "the reform bill");
+        assert_eq!(s.speaker_text.as_deref(), Some("which"));
+        assert_eq!(s.speaker.as_deref(), Some("Latino Caucus"));
+    }
+
+    #[test]
     fn seem_and_appear_are_cues() {
         let q = run("The governor seemed to accept that offer on Friday.");
         let q = find(&q, "to accept that offer");
