@@ -903,6 +903,14 @@ fn appositive_subject(ctx: &Ctx<'_>, comma: usize, sent: usize) -> Speaker {
     let toks = &ctx.scan.toks;
     let first = ctx.scan.sents[sent].first;
     let mut seg_end = comma; // exclusive end of the segment left of the comma
+    // "Westmacott, who will retire after serving in Iran, Turkey and France, praised …": the
+    // commas of a relative clause's list are not appositives; the subject is before ", who"
+    if let Some(r) = (first + 1..comma).rev().take(40).find(|&i| {
+        matches!(toks[i].lower.as_str(), "who" | "which" | "whose") && toks[i - 1].lower == ","
+    }) && (r + 1..comma).any(|i| toks[i].lower == ",")
+    {
+        seg_end = r - 1;
+    }
     for _ in 0..4 {
         // find the segment start
         let mut s = seg_end;

@@ -332,6 +332,16 @@ mod tests {
     }
 
     #[test]
+    fn a_list_inside_a_relative_clause_is_not_the_subject() {
+        let q = run(
+            "Peter Westmacott, who will retire after serving in Iran, Turkey and \
+                     France, said the talks had failed.",
+        );
+        let s = find(&q, "the talks had failed");
+        assert_eq!(s.speaker_text.as_deref(), Some("Peter Westmacott"));
+    }
+
+    #[test]
     fn seem_and_appear_are_cues() {
         let q = run("The governor seemed to accept that offer on Friday.");
         let q = find(&q, "to accept that offer");
