@@ -685,25 +685,15 @@ fn is_noun_like(w: &str) -> bool {
         || w.ends_with("ed")
         || np_stop(w)
         || lexicon::is_verb_filler(w)
+        || lexicon::is_personal(w)
         || matches!(
             w,
-            "it" | "he"
-                | "she"
-                | "they"
-                | "we"
-                | "i"
-                | "you"
-                | "there"
+            "there"
                 | "here"
                 | "this"
                 | "the"
                 | "a"
                 | "an"
-                | "his"
-                | "her"
-                | "their"
-                | "its"
-                | "our"
                 | "my"
                 | "your"
                 | "no"

@@ -480,18 +480,6 @@ fn is_function_word(w: &str) -> bool {
             | "and"
             | "or"
             | "but"
-            | "it"
-            | "he"
-            | "she"
-            | "they"
-            | "we"
-            | "i"
-            | "you"
-            | "his"
-            | "her"
-            | "their"
-            | "its"
-            | "our"
             | "this"
             | "these"
             | "those"
@@ -523,7 +511,7 @@ fn is_function_word(w: &str) -> bool {
             | "still"
             | "now"
             | "then"
-    )
+    ) || lexicon::is_personal(w)
 }
 
 fn suffix(w: &str, n: usize) -> &str {

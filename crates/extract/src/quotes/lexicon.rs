@@ -678,6 +678,15 @@ pub(crate) fn description(w: &str) -> Option<bool> {
     table.get(w).copied()
 }
 
+/// Personal pronouns and possessive determiners (`he`, `their`): never a name, never a cue,
+/// never the end of a noun phrase.
+pub(crate) fn is_personal(w: &str) -> bool {
+    matches!(
+        w,
+        "it" | "he" | "she" | "they" | "we" | "i" | "you" | "his" | "her" | "their" | "its" | "our"
+    )
+}
+
 /// Capitalised words that start sentences or name no actor.
 pub(crate) fn is_not_name(w: &str) -> bool {
     matches!(
@@ -712,19 +721,7 @@ pub(crate) fn is_not_name(w: &str) -> bool {
             | "those"
             | "there"
             | "here"
-            | "it"
-            | "he"
-            | "she"
-            | "they"
-            | "we"
-            | "i"
-            | "you"
-            | "his"
-            | "her"
-            | "their"
-            | "our"
             | "my"
-            | "its"
             | "monday"
             | "tuesday"
             | "wednesday"
@@ -839,7 +836,8 @@ pub(crate) fn is_not_name(w: &str) -> bool {
             | "they're"
             | "he's"
             | "she's"
-    ) || crate::actors::is_pronoun_contraction(w)
+    ) || is_personal(w)
+        || crate::actors::is_pronoun_contraction(w)
 }
 
 /// Title words that may precede a name in a speaker mention (`President`, `Sen.`).
