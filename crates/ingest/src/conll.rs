@@ -76,9 +76,7 @@ pub(crate) fn documents(text: &str) -> Vec<Doc> {
 struct Builder {
     name: String,
     line: u64,
-    /// Sentences of the current paragraph, each a token list.
-    sentences: Vec<Vec<String>>,
-    /// Finished paragraphs (title first).
+    /// Paragraphs of sentences of tokens; the last sentence of the last paragraph is open.
     paragraphs: Vec<Vec<Vec<String>>>,
 }
 
@@ -87,62 +85,43 @@ impl Builder {
         Builder {
             name,
             line,
-            sentences: vec![Vec::new()],
-            paragraphs: Vec::new(),
+            paragraphs: vec![vec![Vec::new()]],
         }
     }
 
     fn token(&mut self, token: &str) {
-        if token.trim() == "\\n" {
-            self.end_paragraph();
-            return;
-        }
         let t = token.trim();
-        if t.is_empty() {
-            return;
-        }
-        if let Some(s) = self.sentences.last_mut() {
-            s.push(t.to_string());
+        if t == "\\n" {
+            self.paragraphs.push(vec![Vec::new()]);
+        } else if !t.is_empty()
+            && let Some(sentence) = self.paragraphs.last_mut().and_then(|p| p.last_mut())
+        {
+            sentence.push(t.to_string());
         }
     }
 
     fn end_sentence(&mut self) {
-        if self.sentences.last().is_some_and(|s| !s.is_empty()) {
-            self.sentences.push(Vec::new());
-        }
-        // the title is the first sentence, a paragraph of its own
-        if self.paragraphs.is_empty() && self.sentences.len() == 2 {
-            let first = self.sentences.remove(0);
-            self.paragraphs.push(vec![first]);
+        if let Some(p) = self.paragraphs.last_mut() {
+            p.push(Vec::new());
         }
     }
 
-    fn end_paragraph(&mut self) {
-        let title_pending = self.paragraphs.is_empty();
-        self.end_sentence();
-        if title_pending && !self.paragraphs.is_empty() {
-            return;
-        }
-        let sentences: Vec<Vec<String>> = std::mem::take(&mut self.sentences)
+    /// The first sentence is the title; the other sentences, by paragraph, the text.
+    fn finish(self) -> Doc {
+        let mut paragraphs: Vec<Vec<Vec<String>>> = self
+            .paragraphs
             .into_iter()
-            .filter(|s| !s.is_empty())
-            .collect();
-        self.sentences.push(Vec::new());
-        if !sentences.is_empty() {
-            self.paragraphs.push(sentences);
-        }
-    }
-
-    fn finish(mut self) -> Doc {
-        self.end_paragraph();
-        let mut paragraphs = self.paragraphs.into_iter();
-        let title = paragraphs
-            .next()
-            .map(|p| detokenize(&p.concat()))
-            .unwrap_or_default();
-        let text = paragraphs
-            .map(|p| detokenize(&p.concat()))
+            .map(|p| p.into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>())
             .filter(|p| !p.is_empty())
+            .collect();
+        let title = match paragraphs.first_mut() {
+            Some(first) => detokenize(&first.remove(0)),
+            None => String::new(),
+        };
+        let text = paragraphs
+            .iter()
+            .filter(|p| !p.is_empty())
+            .map(|p| detokenize(&p.concat()))
             .collect::<Vec<_>>()
             .join("\n\n");
         let source = self
@@ -172,7 +151,6 @@ pub(crate) fn detokenize(tokens: &[String]) -> String {
     let mut glue_next = false;
     for (i, t) in tokens.iter().enumerate() {
         let tok = t.as_str();
-        let lower = tok.to_lowercase();
         let prev_word = i > 0
             && tokens[i - 1]
                 .chars()
@@ -213,10 +191,9 @@ pub(crate) fn detokenize(tokens: &[String]) -> String {
                 glue_next = true;
             }
             _ => {
-                if lower.starts_with('\'')
-                    || lower.starts_with('’')
-                    || lower == "n't"
-                    || lower == "n’t"
+                if tok.starts_with(['\'', '’'])
+                    || tok.eq_ignore_ascii_case("n't")
+                    || tok.eq_ignore_ascii_case("n’t")
                 {
                     space_before = false;
                 }

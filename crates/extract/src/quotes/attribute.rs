@@ -452,7 +452,7 @@ fn speaker_for(ctx: &Ctx<'_>, k: usize, k_end: usize) -> Speaker {
             continue;
         }
         // "X, who said …": the relative pronoun is the mention, X the speaker
-        if let Some(sp) = relative_who(ctx, j, k, sent) {
+        if let Some(sp) = relative_pronoun(ctx, j, k, sent) {
             return sp;
         }
         if t.kind == Kind::Close || (t.lower == "," && j > 0 && toks[j - 1].kind == Kind::Close) {
@@ -742,9 +742,10 @@ fn widen_subject(ctx: &Ctx<'_>, mut sp: Speaker, j: usize, sent: usize) -> Speak
     sp
 }
 
-/// "X, who said …" / "X who said …": the mention is `who` (token `j`, the word before the
-/// cue `k`), the speaker the person or organisation before it.
-fn relative_who(ctx: &Ctx<'_>, j: usize, k: usize, sent: usize) -> Option<Speaker> {
+/// "X, who said …" / "X who said …" / "X, which supports …": the mention is the relative
+/// pronoun (at or after token `j`, before the cue `k`), the speaker the person or
+/// organisation before it.
+fn relative_pronoun(ctx: &Ctx<'_>, j: usize, k: usize, sent: usize) -> Option<Speaker> {
     let toks = &ctx.scan.toks;
     // `j` is the first word left of the cue that is no filler; "who" is a filler, so look
     // at the words between

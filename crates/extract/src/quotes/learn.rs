@@ -104,60 +104,50 @@ impl Compiled {
     fn new(weights: &foldhash::HashMap<String, f32>) -> Compiled {
         let w = |f: &str| weights.get(f).copied().unwrap_or(0.0);
         let mut c = Compiled::default();
-        // ids: every context word of a unigram feature and every reading of a pair
-        // feature's two words (a `|` token makes `p1w=||x` ambiguous: each split is entered,
-        // which matches exactly the token pairs whose feature string it is)
-        let mut names: Vec<(&str, &str)> =
-            weights.keys().filter_map(|f| f.split_once('=')).collect();
-        names.sort_unstable();
         let id = |c: &mut Compiled, word: &str| -> u32 {
             let n = c.ids.len() as u32;
             *c.ids.entry(word.to_string()).or_insert(n)
         };
-        for &(name, value) in &names {
-            match name {
+        // ids: every context word of a unigram feature and every reading of a pair feature's
+        // two words (a `|` token makes `p1w=||x` ambiguous: each split is entered, which
+        // matches exactly the token pairs whose feature string it is)
+        for (f, &weight) in weights {
+            let Some((name, value)) = f.split_once('=') else {
+                continue;
+            };
+            let kind = match name {
                 "w" | "p1" | "p2" | "n1" | "n2" => {
                     id(&mut c, value);
+                    continue;
                 }
-                "p1w" | "wn1" | "p2p1" | "n1n2" => {
-                    for (i, _) in value.match_indices('|') {
-                        id(&mut c, &value[..i]);
-                        id(&mut c, &value[i + 1..]);
-                    }
+                "s3" => {
+                    c.s3.insert(value.to_string(), weight);
+                    continue;
                 }
-                _ => {}
+                "s2" => {
+                    c.s2.insert(value.to_string(), weight);
+                    continue;
+                }
+                "lemma" => {
+                    c.lemma.insert(value.to_string(), weight);
+                    continue;
+                }
+                "p1w" => P1W,
+                "wn1" => WN1,
+                "p2p1" => P2P1,
+                "n1n2" => N1N2,
+                _ => continue,
+            };
+            for (i, _) in value.match_indices('|') {
+                let a = id(&mut c, &value[..i]);
+                let b = id(&mut c, &value[i + 1..]);
+                c.pairs.insert(pair_key(kind, a, b), weight);
             }
         }
         c.start = id(&mut c, "<s>");
         c.end = id(&mut c, "</s>");
         c.open = id(&mut c, "<open>");
         c.close = id(&mut c, "<close>");
-        for &(name, value) in &names {
-            let f = weights[&format!("{name}={value}")];
-            let kind = match name {
-                "p1w" => P1W,
-                "wn1" => WN1,
-                "p2p1" => P2P1,
-                "n1n2" => N1N2,
-                "s3" => {
-                    c.s3.insert(value.to_string(), f);
-                    continue;
-                }
-                "s2" => {
-                    c.s2.insert(value.to_string(), f);
-                    continue;
-                }
-                "lemma" => {
-                    c.lemma.insert(value.to_string(), f);
-                    continue;
-                }
-                _ => continue,
-            };
-            for (i, _) in value.match_indices('|') {
-                let (a, b) = (c.ids[&value[..i]], c.ids[&value[i + 1..]]);
-                c.pairs.insert(pair_key(kind, a, b), f);
-            }
-        }
         c.fixed = Fixed {
             b: w("b"),
             cap: w("cap"),
