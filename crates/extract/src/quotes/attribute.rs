@@ -1353,6 +1353,8 @@ fn attribute_with(article: &Article, scan: &Scan, cands: &[Cand], model: &CueMod
 
     // all cues
     let mut cues: Vec<(usize, usize)> = Vec::new();
+    // per cue: found by the rules (not only by the learned model)
+    let mut rule_cue: Vec<bool> = Vec::new();
     let (add, veto) = thresholds();
     let scores = model.scores(scan);
     let mut k = 0;
@@ -1362,6 +1364,7 @@ fn attribute_with(article: &Article, scan: &Scan, cands: &[Cand], model: &CueMod
             // the rules' cue, unless the model is sure it is no attribution here
             if score.is_none_or(|s| s > veto) {
                 cues.push((k, e));
+                rule_cue.push(true);
             }
             k = e + 1;
             continue;
@@ -1377,6 +1380,7 @@ fn attribute_with(article: &Article, scan: &Scan, cands: &[Cand], model: &CueMod
                 e += 1;
             }
             cues.push((k, e));
+            rule_cue.push(false);
             k = e + 1;
             continue;
         }
@@ -1414,6 +1418,7 @@ fn attribute_with(article: &Article, scan: &Scan, cands: &[Cand], model: &CueMod
         {
             let at = cues.partition_point(|&(k, _)| k < v);
             cues.insert(at, (v, v));
+            rule_cue.insert(at, true);
         }
     }
     let mut cue_used = vec![false; cues.len()];
@@ -1511,7 +1516,7 @@ fn attribute_with(article: &Article, scan: &Scan, cands: &[Cand], model: &CueMod
         // part of that content ("said he wants to contest …")
         // and so is a cue that only the learned model takes ("a difficult pledge to keep",
         // "talking at length"), speaker or not: the rules' verb is the attribution there
-        if (!sp.found || cue_at(&ctx, k).is_none())
+        if (!sp.found || !rule_cue[ci])
             && stmts
                 .iter()
                 .any(|st| st.start <= toks[k].start && toks[k].end <= st.end)
@@ -1519,10 +1524,11 @@ fn attribute_with(article: &Article, scan: &Scan, cands: &[Cand], model: &CueMod
             continue;
         }
         // the content stops where the next cue's clause starts: at its own subject
-        if let Some((k2, e2)) = cues[ci + 1..]
+        if let Some((c2, &(k2, e2))) = cues
             .iter()
-            .copied()
-            .find(|&(k2, _)| toks[k2].sent == toks[k].sent)
+            .enumerate()
+            .skip(ci + 1)
+            .find(|&(_, &(k2, _))| toks[k2].sent == toks[k].sent)
             && k2 < b
         {
             let sp2 = speaker_for(&ctx, k2, e2);
@@ -1543,7 +1549,7 @@ fn attribute_with(article: &Article, scan: &Scan, cands: &[Cand], model: &CueMod
                 && sp2.start > toks[e].end
                 // only a rule cue starts a clause of its own here; a learned one ("a
                 // difficult pledge to keep") is nested in this content
-                && cue_at(&ctx, k2).is_some()
+                && rule_cue[c2]
             {
                 let stop = toks.partition_point(|t| t.start < sp2.start);
                 // "said Wednesday he agrees with …": a clause that follows the cue
