@@ -275,8 +275,37 @@ impl Corpus {
         batch_size: usize,
         mut sink: impl FnMut(Vec<Article>),
     ) -> Result<Manifest> {
-        let batch_size = batch_size.max(1);
         let inputs = discover(paths);
+        // Reading (parallel parsing, then the sequential merge) runs on its own thread while
+        // `sink` works on the batch before, so neither waits for the other; one batch at most
+        // waits in the channel, so memory stays bounded. Batches arrive in input order.
+        std::thread::scope(|scope| {
+            let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Article>>(1);
+            let reader = scope.spawn(move || {
+                self.read_inputs(&inputs, batch_size, &mut |batch| {
+                    // The receiver only goes away when the sink panicked; that panic is
+                    // raised when the scope ends.
+                    let _ = tx.send(batch);
+                })
+            });
+            for batch in rx {
+                sink(batch);
+            }
+            match reader.join() {
+                Ok(result) => result,
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        })
+    }
+
+    /// The reading half of [`Corpus::stream`]: hands batches to `sink` in input order.
+    fn read_inputs(
+        &self,
+        inputs: &[Input],
+        batch_size: usize,
+        sink: &mut dyn FnMut(Vec<Article>),
+    ) -> Result<Manifest> {
+        let batch_size = batch_size.max(1);
         let mut merger = Merger {
             opts: &self.opts,
             dedup: Deduper::new(self.opts.near_threshold),
@@ -288,7 +317,7 @@ impl Corpus {
         let mut i = 0;
         while i < inputs.len() {
             if self.is_big_jsonl(&inputs[i]) {
-                self.stream_jsonl(&inputs[i], &mut merger, batch_size, &mut sink)?;
+                self.stream_jsonl(&inputs[i], &mut merger, batch_size, sink)?;
                 i += 1;
                 continue;
             }
@@ -359,7 +388,7 @@ impl Corpus {
         input: &Input,
         merger: &mut Merger<'_>,
         batch_size: usize,
-        sink: &mut impl FnMut(Vec<Article>),
+        sink: &mut dyn FnMut(Vec<Article>),
     ) -> Result<()> {
         let file = match std::fs::File::open(&input.path) {
             Ok(f) => f,
