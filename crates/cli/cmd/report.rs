@@ -47,7 +47,8 @@ pub(crate) struct Args {
     /// Also write every table as Parquet.
     #[arg(long)]
     pub(crate) parquet: bool,
-    /// Also render every PDF page as a PNG image in DIR/pages/.
+    /// Also render every PDF page as a PNG image in DIR/pages/ (previews by Typst's
+    /// rasteriser; the PDF is the reference).
     #[arg(long)]
     pub(crate) pages_png: bool,
     /// In the CSV tables, prefix text cells that start with `=`, `+`, `-`, `@` with `'` so
