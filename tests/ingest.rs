@@ -397,6 +397,13 @@ fn conll_documents_excel_sep_line_and_tables_without_text() {
         tok("0/-/0_R", 1, "The talks went well , officials said ."),
     );
     dir.write("corpus/events.conll", conll);
+    // NewsWCL50's URL list (CRLF): the R document's URL carries its date, the LL one's none;
+    // the list is applied to the documents, not read as articles.
+    dir.write(
+        "corpus/urls.tsv",
+        "Event ID\tOutlet\tURL\r\n0\tLL\thttps://www.huffingtonpost.com/entry/pompeo-kim_us_5ad\r\n\
+         0\tR\thttp://www.foxnews.com/politics/2018/04/17/talks.html\r\n",
+    );
     dir.write(
         "corpus/excel.csv",
         "sep=;\r\nid;title;text\r\nx1;A title;The council met on Monday and agreed.\r\n",
@@ -420,7 +427,18 @@ fn conll_documents_excel_sep_line_and_tables_without_text() {
         "\"We don't know,\" Trump said (on Tuesday).\n\nIt cost $5, or 10% of the plan's budget."
     );
     assert_eq!(a["source"], "LL");
-    assert_eq!(by_id("0_R")["text"], "The talks went well, officials said.");
+    assert_eq!(
+        a["url"],
+        "https://www.huffingtonpost.com/entry/pompeo-kim_us_5ad"
+    );
+    assert!(a["published"].is_null(), "{a}");
+    let r = by_id("0_R");
+    assert_eq!(r["text"], "The talks went well, officials said.");
+    assert_eq!(r["published"], "2018-04-17");
+    assert_eq!(
+        r["source"], "R",
+        "the outlet code stays the source, not the URL's domain"
+    );
     assert_eq!(by_id("x1")["title"], "A title");
     assert_eq!(rows.len(), 3, "{}", run.stdout);
     let skipped: Vec<&str> = run

@@ -7,6 +7,86 @@
 //! The first sentence of a document is its title (NewsWCL50's headline or dateline). The
 //! source is the part of the document name after its last `_` (NewsWCL50's outlet code:
 //! `0/-/0_LL` is outlet `LL`), which `--aliases` can map to an outlet name.
+//!
+//! A `urls.tsv` beside the file (NewsWCL50's `Event ID  Outlet  URL`, or a `document`/`id`
+//! column with a `url` column) gives each document its URL, and so the date the URL carries
+//! (`/2018/04/17/`); the file itself is then not read as articles.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+/// The name of the URL list read beside a CoNLL file.
+pub(crate) const URLS_FILE: &str = "urls.tsv";
+
+/// URLs of documents, keyed by full document name or by `event<TAB>outlet`.
+pub(crate) type Urls = HashMap<String, String>;
+
+/// Reads a URL list; a missing or unreadable file, or one without a `url` column and a key
+/// column, gives no URLs (the documents just have none).
+pub(crate) fn read_urls(path: &Path) -> Urls {
+    let mut urls = Urls::new();
+    let Ok(mut reader) = csv::ReaderBuilder::new()
+        .delimiter(b'\t')
+        .flexible(true)
+        .quoting(false)
+        .from_path(path)
+    else {
+        return urls;
+    };
+    let Ok(headers) = reader.headers().cloned() else {
+        return urls;
+    };
+    let col = |names: &[&str]| {
+        headers.iter().position(|h| {
+            let h = h.trim();
+            names.iter().any(|n| h.eq_ignore_ascii_case(n))
+        })
+    };
+    let Some(url) = col(&["url", "link"]) else {
+        return urls;
+    };
+    let by_name = col(&["document", "doc", "id", "name"]);
+    let event_outlet = col(&["event id", "event"]).zip(col(&["outlet", "source"]));
+    for row in reader.records().flatten() {
+        let Some(u) = row.get(url).map(str::trim).filter(|u| !u.is_empty()) else {
+            continue;
+        };
+        if let Some(k) = by_name.and_then(|c| row.get(c)) {
+            urls.insert(k.trim().to_string(), u.to_string());
+        } else if let Some((e, o)) = event_outlet
+            && let (Some(e), Some(o)) = (row.get(e), row.get(o))
+        {
+            urls.insert(format!("{}\t{}", e.trim(), o.trim()), u.to_string());
+        }
+    }
+    urls
+}
+
+/// The URL of a document: by its full name, else by its event (the name up to the first
+/// `/` or `_`) and outlet code.
+pub(crate) fn url_of<'u>(urls: &'u Urls, doc: &Doc) -> Option<&'u str> {
+    if urls.is_empty() {
+        return None;
+    }
+    let event = doc.name.split(['/', '_']).next().unwrap_or("");
+    urls.get(&doc.name)
+        .or_else(|| urls.get(&format!("{event}\t{}", doc.source)))
+        .map(String::as_str)
+}
+
+/// True when the folder of `path` holds a `.conll` file.
+pub(crate) fn has_conll_beside(path: &Path) -> bool {
+    let Some(dir) = path.parent() else {
+        return false;
+    };
+    std::fs::read_dir(dir).is_ok_and(|entries| {
+        entries.flatten().any(|e| {
+            e.path()
+                .extension()
+                .is_some_and(|x| x.eq_ignore_ascii_case("conll"))
+        })
+    })
+}
 
 /// One document of a CoNLL file.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -738,9 +738,17 @@ impl Corpus {
         if docs.is_empty() {
             return vec![Err(Error::new(&input.display, ErrorKind::EmptyFile))];
         }
+        let urls = input
+            .path
+            .parent()
+            .map(|dir| crate::conll::read_urls(&dir.join(crate::conll::URLS_FILE)))
+            .unwrap_or_default();
         let mut items = Vec::new();
         for doc in docs {
             let mut obj = Map::new();
+            if let Some(url) = crate::conll::url_of(&urls, &doc) {
+                obj.insert("url".into(), Value::String(url.to_string()));
+            }
             obj.insert("id".into(), Value::String(doc.name));
             obj.insert("title".into(), Value::String(doc.title));
             obj.insert("text".into(), Value::String(doc.text));
@@ -1490,6 +1498,11 @@ fn classify(path: &Path, in_walk: bool) -> Kind {
         }
         if name == "metadata.csv" || name == "metadata.tsv" {
             return Kind::Ignore("metadata side file (applied to the files it lists)".into());
+        }
+        if name == crate::conll::URLS_FILE && crate::conll::has_conll_beside(path) {
+            return Kind::Ignore(
+                "URL list of the CoNLL documents beside it (applied to them: their dates)".into(),
+            );
         }
         if ext == "ann" || name.ends_with("_ann.json") {
             return Kind::Ignore("annotation file".into());
