@@ -133,3 +133,34 @@ fn quotes_survive_unbalanced_marks() {
     ]);
     assert_eq!(run.code, 0, "{}", run.stderr);
 }
+
+/// With the real tagger (places are `LOC`): a place in an appositive ("from Houston, Texas,")
+/// or after `of` ("Senator John Cornyn of Texas, …") is not the speaker.
+#[test]
+fn a_place_in_an_appositive_or_after_of_is_not_the_speaker() {
+    let dir = Dir::new();
+    let path = dir.write(
+        "convention.txt",
+        "Convention notes\n\n\
+         Christopher Harvey, an African-American delegate from Houston, Texas, said the \
+         turmoil at the convention was part of the circus.\n\n\
+         Senator John Cornyn of Texas, the No. 2 Republican in the Senate, said the chamber \
+         would vote on four measures on Monday.\n",
+    );
+    let run = dir.run([
+        "quotes".as_ref(),
+        path.as_os_str(),
+        "--format".as_ref(),
+        "jsonl".as_ref(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let rows = jsonl(&run.stdout);
+    assert_eq!(
+        find(&rows, "the turmoil at the convention")["speaker"],
+        "Christopher Harvey"
+    );
+    assert_eq!(
+        find(&rows, "the chamber would vote")["speaker"],
+        "John Cornyn"
+    );
+}

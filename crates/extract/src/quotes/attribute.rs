@@ -433,6 +433,10 @@ fn speaker_for(ctx: &Ctx<'_>, k: usize, k_end: usize) -> Speaker {
             }
         }
     }
+    // "Trump has been criticized by some of his rivals": the agent of a passive cue speaks
+    if let Some(sp) = passive_agent(ctx, k, k_end, sent) {
+        return sp;
+    }
     // scan left over fillers
     let mut j = k;
     while j > 0 {
@@ -556,6 +560,49 @@ fn speaker_for(ctx: &Ctx<'_>, k: usize, k_end: usize) -> Speaker {
         }
     }
     Speaker::default()
+}
+
+/// The agent of a passive cue ("has been criticized by some of his rivals"): the noun phrase
+/// after a `by` right behind the cue, when a form of `be` comes before it (adverbs between).
+fn passive_agent(ctx: &Ctx<'_>, k: usize, k_end: usize, sent: usize) -> Option<Speaker> {
+    let toks = &ctx.scan.toks;
+    let is_be = |w: &str| matches!(w, "been" | "was" | "were" | "is" | "are" | "be" | "being");
+    let mut a = k;
+    while a > 0
+        && toks[a - 1].kind == Kind::Word
+        && is_filler(&toks[a - 1])
+        && !is_be(&toks[a - 1].lower)
+    {
+        a -= 1;
+    }
+    if a == 0 || !is_be(&toks[a - 1].lower) || !toks[k].lower.ends_with("ed") {
+        return None;
+    }
+    let by = (k_end + 1..(k_end + 4).min(toks.len()))
+        .find(|&i| toks[i].lower == "by" && toks[i].sent == sent)?;
+    let sp = np_at(ctx, by + 1, sent);
+    sp.found.then_some(sp)
+}
+
+/// The speaker of a statement whose cue has none by the rules above: the subject at the
+/// start of the sentence, else the last name before token `k` in the sentence ("On Saturday,
+/// Senator Bernie Sanders of Vermont, a Democratic rival, assailed her"). Used for the
+/// statement only, not for the clause decisions that read `Speaker::found`.
+fn fallback_speaker(ctx: &Ctx<'_>, k: usize) -> Speaker {
+    let toks = &ctx.scan.toks;
+    let sent = toks[k].sent;
+    let first = ctx.scan.sents[sent].first;
+    let sp = sentence_subject(ctx, first, k, sent);
+    if sp.found {
+        return sp;
+    }
+    (first..k)
+        .rev()
+        .filter(|&i| toks[i].in_quote.is_none())
+        .find_map(|i| ctx.cand_ending[i])
+        .map(|ci| &ctx.cands[ci])
+        .filter(|c| c.first_tok >= first)
+        .map_or_else(Speaker::default, cand_speaker)
 }
 
 /// Words that end a subject noun phrase on its left: conjunctions, clause openers, verbs
@@ -790,10 +837,27 @@ fn speaker_between(ctx: &Ctx<'_>, close_tok: usize, k: usize, e: usize) -> Speak
     while b > a && (toks[b - 1].kind != Kind::Word || lexicon::is_verb_filler(&toks[b - 1].lower)) {
         b -= 1;
     }
+    // a noun phrase starts with a capital, a pronoun, an article or a number word
+    let np_start = |i: usize| {
+        let t = &toks[i];
+        t.kind == Kind::Word
+            && (t.cap
+                || lexicon::pronoun(&t.lower).is_some()
+                || matches!(
+                    t.lower.as_str(),
+                    "a" | "an" | "the" | "one" | "two" | "three"
+                ))
+    };
     let region = if a < b {
-        // "X, who …, said": the part before the first comma
+        // "X, who …, said": the part before the first comma; but when that part is no noun
+        // phrase ("“…” before discussing specifics, he said"), the part after the last one
         let stop = (a..b).find(|&i| toks[i].lower == ",").unwrap_or(b);
-        (a, stop)
+        let last = (a..b).rev().find(|&i| toks[i].lower == ",").unwrap_or(a);
+        if !np_start(a) && stop < b && last + 1 < b && np_start(last + 1) {
+            (last + 1, b)
+        } else {
+            (a, stop)
+        }
     } else {
         // after the cue, up to the next punctuation
         let s = e + 1;
@@ -805,6 +869,11 @@ fn speaker_between(ctx: &Ctx<'_>, close_tok: usize, k: usize, e: usize) -> Speak
     };
     let (a, b) = region;
     if a >= b || b > toks.len() {
+        return speaker_for(ctx, k, e);
+    }
+    // "“…” of the case, the opinion said": words that start no noun phrase are not the
+    // speaker; the rules for a cue without a quote find it
+    if !np_start(a) && ctx.cand_starting[a].is_none() {
         return speaker_for(ctx, k, e);
     }
     // the last actor in the phrase ("Judicial Watch president Tom Fitton")
@@ -857,6 +926,11 @@ fn sentence_subject(ctx: &Ctx<'_>, first: usize, k: usize, sent: usize) -> Speak
         }
         if lexicon::pronoun(&t.lower).is_some() {
             return np_ending(ctx, i, sent);
+        }
+        // "Senator Maria Lopez", "Mayor Karen Bass": a title before a name is not the subject
+        if i + 1 < k && ctx.cand_starting[i + 1].is_some() && t.cap {
+            i += 1;
+            continue;
         }
         if lexicon::description(t.lower.trim_end_matches("'s")).is_some() {
             let mut sp = np_ending(ctx, i, sent);
@@ -932,6 +1006,22 @@ fn appositive_subject(ctx: &Ctx<'_>, comma: usize, sent: usize) -> Speaker {
             // the subject segment: its last candidate or pronoun
             let sp = np_ending(ctx, seg_end - 1, sent);
             if sp.found {
+                if let Some(place) = place_at(ctx, sp.start) {
+                    // "Senator John Cornyn of Texas, …": the person or body before the place
+                    if let Some(c) = (s..place.first_tok)
+                        .filter_map(|i| ctx.cand_starting[i])
+                        .map(|ci| &ctx.cands[ci])
+                        .find(|c| c.kind != EntityType::LOC && c.last_tok < place.first_tok)
+                    {
+                        return cand_speaker(c);
+                    }
+                    // "a delegate from Houston, Texas, said": a place segment continues the
+                    // segment before it
+                    if place.first_tok == s && s > first + 1 && toks[s - 1].lower == "," {
+                        seg_end = s - 1;
+                        continue;
+                    }
+                }
                 return sp;
             }
             for i in (s..seg_end).rev() {
@@ -947,6 +1037,15 @@ fn appositive_subject(ctx: &Ctx<'_>, comma: usize, sent: usize) -> Speaker {
         seg_end = s - 1;
     }
     Speaker::default()
+}
+
+/// The place (a `LOC` candidate) that starts at byte `start`, if any.
+fn place_at<'c>(ctx: &Ctx<'c>, start: usize) -> Option<&'c Cand> {
+    let toks = &ctx.scan.toks;
+    let t = toks.partition_point(|x| x.start < start);
+    let ci = (*ctx.cand_starting.get(t)?)?;
+    let c = &ctx.cands[ci];
+    (c.kind == EntityType::LOC && c.start == start).then_some(c)
 }
 
 fn cand_speaker(c: &Cand) -> Speaker {
@@ -1490,6 +1589,11 @@ fn attribute_with(article: &Article, scan: &Scan, cands: &[Cand], model: &CueMod
             let (k, e) = cues[ci];
             cue_used[ci] = true;
             let sp = speaker_between(&ctx, q.close_tok, k, e);
+            let sp = if sp.found {
+                sp
+            } else {
+                fallback_speaker(&ctx, k)
+            };
             quote_done[qi] = true;
             quote_stmt[qi] = Some(stmts.len());
             stmts.push(Stmt {
@@ -1670,6 +1774,12 @@ fn attribute_with(article: &Article, scan: &Scan, cands: &[Cand], model: &CueMod
                 }
             }
         }
+        // a statement whose cue has no speaker by the rules: its sentence's subject
+        let sp = if sp.found {
+            sp
+        } else {
+            fallback_speaker(&ctx, k)
+        };
         stmts.push(Stmt {
             start: s,
             end: en,
@@ -1765,14 +1875,33 @@ fn attribute_with(article: &Article, scan: &Scan, cands: &[Cand], model: &CueMod
         if q.words < 4 {
             continue;
         }
-        // unattributed direct quote
+        // unattributed direct quote; inside a sentence ("He anticipated that the challenge
+        // would be “…”", "Here's Clinton in December 1992: “…”") it is the sentence's subject's
+        let speaker = if q.open_tok > scan.sents[sent].first {
+            let sp = fallback_speaker(&ctx, q.open_tok);
+            let at = toks.partition_point(|t| t.start < sp.start);
+            // a pronoun is left unresolved here: with no cue, nothing ties the quote to
+            // the person it would resolve to ("A worker rises to speak. He begins his speech
+            // with these words: “…”" is not the last named person's quote)
+            if sp.found
+                && toks
+                    .get(at)
+                    .is_some_and(|t| lexicon::pronoun(&t.lower).is_some())
+            {
+                Speaker::default()
+            } else {
+                sp
+            }
+        } else {
+            Speaker::default()
+        };
         quote_stmt[qi] = Some(stmts.len());
         stmts.push(Stmt {
             start: q.start,
             end: q.end,
             direct: true,
             cue: None,
-            speaker: Speaker::default(),
+            speaker,
             cue_tok: None,
         });
     }

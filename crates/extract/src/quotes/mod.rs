@@ -313,6 +313,47 @@ mod tests {
     }
 
     #[test]
+    fn a_passive_cue_takes_its_agent() {
+        let q = run(
+            "Trump has been criticized by some of his rivals for failing to spend enough \
+             time in the state.",
+        );
+        let s = find(&q, "his rivals for failing");
+        assert_eq!(s.cue.as_deref(), Some("criticized"));
+        assert_eq!(s.speaker, None);
+        assert_eq!(s.speaker_text.as_deref(), Some("some"));
+    }
+
+    #[test]
+    fn words_after_a_quote_that_start_no_noun_phrase_are_not_the_speaker() {
+        let q = run(
+            "\"The court expresses no view on the merits\" of the case, the unsigned opinion said.",
+        );
+        let s = find(&q, "The court expresses no view");
+        assert_eq!(s.cue.as_deref(), Some("said"));
+        assert_eq!(s.speaker_text.as_deref(), Some("the unsigned opinion"));
+    }
+
+    #[test]
+    fn without_a_speaker_by_the_rules_the_sentence_subject_speaks() {
+        let q = run(
+            "Senator Maria Lopez — and nearly all of the party's donors — said the convention \
+             was a success.\n\n\
+             Here is Senator Ellen Park at the hearing in March: \"Our new direction must rest \
+             on an understanding of the new realities of global competition.\"\n\n\
+             \"This is a quote that nobody in particular said at all,\" the flyer read.",
+        );
+        // a cue with no subject before it: the sentence's first name, not its title
+        let a = find(&q, "the convention was a success");
+        assert_eq!(a.speaker.as_deref(), Some("Maria Lopez"));
+        assert_eq!(a.speaker_text.as_deref(), Some("Maria Lopez"));
+        // a quote inside a sentence with no cue for it
+        let b = find(&q, "Our new direction");
+        assert_eq!(b.cue, None);
+        assert_eq!(b.speaker.as_deref(), Some("Ellen Park"));
+    }
+
+    #[test]
     fn the_first_segment_of_a_sentence_is_its_subject() {
         let q = run(
             "The county administration, in a long effort to cut costs that has \
