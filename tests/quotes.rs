@@ -134,8 +134,9 @@ fn quotes_survive_unbalanced_marks() {
     assert_eq!(run.code, 0, "{}", run.stderr);
 }
 
-/// With the real tagger (places are `LOC`): a place in an appositive ("from Houston, Texas,")
-/// or after `of` ("Senator John Cornyn of Texas, …") is not the speaker.
+/// With the real tagger (places are `LOC`): a place in an appositive ("from Houston, Texas,"),
+/// after `of` ("Senator John Cornyn of Texas, …"), before a title ("Florida Sen. Marco Rubio")
+/// or with a possessive ("France’s Marine Le Pen") is not the speaker.
 #[test]
 fn a_place_in_an_appositive_or_after_of_is_not_the_speaker() {
     let dir = Dir::new();
@@ -145,7 +146,9 @@ fn a_place_in_an_appositive_or_after_of_is_not_the_speaker() {
          Christopher Harvey, an African-American delegate from Houston, Texas, said the \
          turmoil at the convention was part of the circus.\n\n\
          Senator John Cornyn of Texas, the No. 2 Republican in the Senate, said the chamber \
-         would vote on four measures on Monday.\n",
+         would vote on four measures on Monday.\n\n\
+         Florida Sen. Marco Rubio reversed himself last year and said the bill was dead.\n\n\
+         France’s Marine Le Pen backed the plan and said that it would pass.\n",
     );
     let run = dir.run([
         "quotes".as_ref(),
@@ -163,4 +166,7 @@ fn a_place_in_an_appositive_or_after_of_is_not_the_speaker() {
         find(&rows, "the chamber would vote")["speaker"],
         "John Cornyn"
     );
+    // the subject of "X did A and said B" is the name a place or a possessive leads to
+    assert_eq!(find(&rows, "the bill was dead")["speaker"], "Marco Rubio");
+    assert_eq!(find(&rows, "it would pass")["speaker"], "Marine Le Pen");
 }

@@ -498,7 +498,7 @@ fn speaker_for(ctx: &Ctx<'_>, k: usize, k_end: usize) -> Speaker {
                     continue;
                 }
                 if let Some(ci) = ctx.cand_starting[i] {
-                    return cand_speaker(&ctx.cands[ci]);
+                    return cand_speaker(head_cand(ctx, &ctx.cands[ci]));
                 }
                 if toks[i].kind == Kind::Word
                     && matches!(
@@ -921,8 +921,7 @@ fn sentence_subject(ctx: &Ctx<'_>, first: usize, k: usize, sent: usize) -> Speak
             return Speaker::default();
         }
         if let Some(ci) = ctx.cand_starting[i] {
-            let c = &ctx.cands[ci];
-            return cand_speaker(c);
+            return cand_speaker(head_cand(ctx, &ctx.cands[ci]));
         }
         if lexicon::pronoun(&t.lower).is_some() {
             return np_ending(ctx, i, sent);
@@ -1037,6 +1036,31 @@ fn appositive_subject(ctx: &Ctx<'_>, comma: usize, sent: usize) -> Speaker {
         seg_end = s - 1;
     }
     Speaker::default()
+}
+
+/// The candidate that heads a noun phrase starting with candidate `c`: the next one past a
+/// possessive ("France's Marine Le Pen") or past a place before a title ("Florida Sen. Marco
+/// Rubio"), else `c`.
+fn head_cand<'c>(ctx: &Ctx<'c>, c: &'c Cand) -> &'c Cand {
+    let toks = &ctx.scan.toks;
+    let last = &toks[c.last_tok];
+    let next = toks.get(c.last_tok + 1);
+    let possessive = last.lower.ends_with("'s")
+        || last.lower.ends_with("’s")
+        || next.is_some_and(|t| matches!(t.lower.as_str(), "'s" | "’s"));
+    let place_before_title =
+        c.kind == EntityType::LOC && next.is_some_and(|t| lexicon::is_title(&t.lower));
+    if possessive || place_before_title {
+        for i in c.last_tok + 1..(c.last_tok + 4).min(toks.len()) {
+            if toks[i].sent != last.sent {
+                break;
+            }
+            if let Some(ci) = ctx.cand_starting[i] {
+                return &ctx.cands[ci];
+            }
+        }
+    }
+    c
 }
 
 /// The place (a `LOC` candidate) that starts at byte `start`, if any.
