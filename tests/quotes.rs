@@ -170,3 +170,27 @@ fn a_place_in_an_appositive_or_after_of_is_not_the_speaker() {
     assert_eq!(find(&rows, "the bill was dead")["speaker"], "Marco Rubio");
     assert_eq!(find(&rows, "it would pass")["speaker"], "Marine Le Pen");
 }
+
+/// A dateline ("ORLANDO, Fla. (Reuters) - ") is not the subject of the sentence it opens.
+#[test]
+fn a_dateline_is_not_the_subject() {
+    let dir = Dir::new();
+    let path = dir.write(
+        "orlando.txt",
+        "Obama meets families\n\n\
+         ORLANDO, Fla. (Reuters) - President Barack Obama met survivors of the attack on \
+         Thursday and said the United States must act to control gun violence.\n",
+    );
+    let run = dir.run([
+        "quotes".as_ref(),
+        path.as_os_str(),
+        "--format".as_ref(),
+        "jsonl".as_ref(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let rows = jsonl(&run.stdout);
+    assert_eq!(
+        find(&rows, "must act to control gun violence")["speaker"],
+        "Barack Obama"
+    );
+}

@@ -476,7 +476,7 @@ fn speaker_for(ctx: &Ctx<'_>, k: usize, k_end: usize) -> Speaker {
         }
         if t.kind == Kind::Word && matches!(t.lower.as_str(), "and" | "but" | "or" | "then") {
             // "Trump summed up … and said …": the subject of the first verb
-            let first = ctx.scan.sents[sent].first;
+            let first = skip_dateline(ctx, ctx.scan.sents[sent].first, j);
             for i in first..j {
                 if toks[i].in_quote.is_some()
                     || (i > first
@@ -910,6 +910,7 @@ fn speaker_between(ctx: &Ctx<'_>, close_tok: usize, k: usize, e: usize) -> Speak
 /// preposition: the sentence subject.
 fn sentence_subject(ctx: &Ctx<'_>, first: usize, k: usize, sent: usize) -> Speaker {
     let toks = &ctx.scan.toks;
+    let first = skip_dateline(ctx, first, k);
     // skip an introductory phrase up to its comma ("On Tuesday, …")
     let mut i = first;
     if let Some(c) = (first..k.min(first + 8)).find(|&c| toks[c].lower == ",") {
@@ -1036,6 +1037,41 @@ fn appositive_subject(ctx: &Ctx<'_>, comma: usize, sent: usize) -> Speaker {
         seg_end = s - 1;
     }
     Speaker::default()
+}
+
+/// Past a dateline at the start of a sentence ("ORLANDO, Fla. (Reuters) - President Barack
+/// Obama met …", "WASHINGTON (AP) — …"): the token after its dash, or `first` when there is
+/// none. A dateline is capitalised words, commas, periods and a parenthesised agency before a
+/// dash, within the first twelve tokens.
+fn skip_dateline(ctx: &Ctx<'_>, first: usize, k: usize) -> usize {
+    let toks = &ctx.scan.toks;
+    // it opens with a place in capitals ("ORLANDO", "WASHINGTON"), not a name ("Senator
+    // Maria Lopez — and her donors — said")
+    let Some(t0) = toks.get(first) else {
+        return first;
+    };
+    let head = &ctx.text[t0.start..t0.end];
+    if head.len() < 3
+        || !head
+            .chars()
+            .all(|c| c.is_uppercase() || c == '.' || c == '-')
+    {
+        return first;
+    }
+    for i in first..k.min(first + 12) {
+        let t = &toks[i];
+        if i > first && matches!(t.lower.as_str(), "-" | "—" | "–" | "--") {
+            return i + 1;
+        }
+        let dateline_part = match t.kind {
+            Kind::Word => t.cap,
+            _ => matches!(t.lower.as_str(), "," | "." | "(" | ")"),
+        };
+        if !dateline_part {
+            return first;
+        }
+    }
+    first
 }
 
 /// The candidate that heads a noun phrase starting with candidate `c`: the next one past a
