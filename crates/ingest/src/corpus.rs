@@ -279,13 +279,18 @@ impl Corpus {
         // Reading (parallel parsing, then the sequential merge) runs on its own thread while
         // `sink` works on the batch before, so neither waits for the other; one batch at most
         // waits in the channel, so memory stays bounded. Batches arrive in input order.
+        // Set when the receiver is gone (the sink panicked): reading stops, and the panic is
+        // raised when the scope ends.
+        let gone = std::sync::atomic::AtomicBool::new(false);
         std::thread::scope(|scope| {
             let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Article>>(1);
+            let gone = &gone;
+            let inputs = &inputs;
             let reader = scope.spawn(move || {
-                self.read_inputs(&inputs, batch_size, &mut |batch| {
-                    // The receiver only goes away when the sink panicked; that panic is
-                    // raised when the scope ends.
-                    let _ = tx.send(batch);
+                self.read_inputs(inputs, batch_size, gone, &mut move |batch| {
+                    if tx.send(batch).is_err() {
+                        gone.store(true, std::sync::atomic::Ordering::Relaxed);
+                    }
                 })
             });
             for batch in rx {
@@ -303,6 +308,7 @@ impl Corpus {
         &self,
         inputs: &[Input],
         batch_size: usize,
+        gone: &std::sync::atomic::AtomicBool,
         sink: &mut dyn FnMut(Vec<Article>),
     ) -> Result<Manifest> {
         let batch_size = batch_size.max(1);
@@ -315,9 +321,9 @@ impl Corpus {
         };
         let group = batch_size.clamp(64, 1024);
         let mut i = 0;
-        while i < inputs.len() {
+        while i < inputs.len() && !gone.load(std::sync::atomic::Ordering::Relaxed) {
             if self.is_big_jsonl(&inputs[i]) {
-                self.stream_jsonl(&inputs[i], &mut merger, batch_size, sink)?;
+                self.stream_jsonl(&inputs[i], &mut merger, batch_size, gone, sink)?;
                 i += 1;
                 continue;
             }
@@ -388,6 +394,7 @@ impl Corpus {
         input: &Input,
         merger: &mut Merger<'_>,
         batch_size: usize,
+        gone: &std::sync::atomic::AtomicBool,
         sink: &mut dyn FnMut(Vec<Article>),
     ) -> Result<()> {
         let file = match std::fs::File::open(&input.path) {
@@ -411,7 +418,7 @@ impl Corpus {
         let mut line_no: u64 = 0;
         let mut offset: u64 = 0;
         let mut decoded_lossy = false;
-        loop {
+        while !gone.load(std::sync::atomic::Ordering::Relaxed) {
             // (line number, byte offset, the line, its length when over the limit)
             let mut lines: Vec<(u64, u64, Vec<u8>, Option<u64>)> =
                 Vec::with_capacity(JSONL_CHUNK_LINES);
@@ -1793,6 +1800,41 @@ fn discover<P: AsRef<Path>>(paths: &[P]) -> Vec<Input> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Reading runs on its own thread: batches still arrive in input order, every file is in
+    /// the manifest, and a sink that panics stops the reading and its panic comes through
+    /// (no hang on the full channel).
+    #[test]
+    fn streaming_keeps_order_and_a_panicking_sink_stops_it() {
+        let dir = tempfile::tempdir().unwrap();
+        for i in 0..300 {
+            std::fs::write(
+                dir.path().join(format!("a{i:03}.txt")),
+                format!("Title number {i}\n\nBody {i} of a corpus of numbered test articles.\n"),
+            )
+            .unwrap();
+        }
+        let corpus = CorpusBuilder::new().build();
+        let mut titles = Vec::new();
+        let manifest = corpus
+            .stream(&[dir.path()], 16, |batch| {
+                assert!(batch.len() >= 16 || titles.len() + batch.len() == 300);
+                titles.extend(batch.into_iter().map(|a| a.title));
+            })
+            .unwrap();
+        let want: Vec<String> = (0..300).map(|i| format!("Title number {i}")).collect();
+        assert_eq!(titles, want);
+        assert_eq!(manifest.entries.len(), 300);
+        let calls = std::sync::atomic::AtomicUsize::new(0);
+        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            corpus.stream(&[dir.path()], 16, |_| {
+                calls.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                panic!("sink failed");
+            })
+        }));
+        assert!(result.is_err());
+        assert_eq!(calls.load(std::sync::atomic::Ordering::Relaxed), 1);
+    }
     use proptest::prelude::*;
 
     #[test]
