@@ -134,14 +134,26 @@ fn quotes_survive_unbalanced_marks() {
     assert_eq!(run.code, 0, "{}", run.stderr);
 }
 
+/// The statements `gazette quotes --format jsonl` finds in one text file (real tagger).
+fn quotes_of(text: &str) -> Vec<Value> {
+    let dir = Dir::new();
+    let path = dir.write("article.txt", text);
+    let run = dir.run([
+        "quotes".as_ref(),
+        path.as_os_str(),
+        "--format".as_ref(),
+        "jsonl".as_ref(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    jsonl(&run.stdout)
+}
+
 /// With the real tagger (places are `LOC`): a place in an appositive ("from Houston, Texas,"),
 /// after `of` ("Senator John Cornyn of Texas, …"), before a title ("Florida Sen. Marco Rubio")
 /// or with a possessive ("France’s Marine Le Pen") is not the speaker.
 #[test]
 fn a_place_in_an_appositive_or_after_of_is_not_the_speaker() {
-    let dir = Dir::new();
-    let path = dir.write(
-        "convention.txt",
+    let rows = quotes_of(
         "Convention notes\n\n\
          Christopher Harvey, an African-American delegate from Houston, Texas, said the \
          turmoil at the convention was part of the circus.\n\n\
@@ -150,45 +162,25 @@ fn a_place_in_an_appositive_or_after_of_is_not_the_speaker() {
          Florida Sen. Marco Rubio reversed himself last year and said the bill was dead.\n\n\
          France’s Marine Le Pen backed the plan and said that it would pass.\n",
     );
-    let run = dir.run([
-        "quotes".as_ref(),
-        path.as_os_str(),
-        "--format".as_ref(),
-        "jsonl".as_ref(),
-    ]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    let rows = jsonl(&run.stdout);
+    let speaker = |needle| find(&rows, needle)["speaker"].clone();
     assert_eq!(
-        find(&rows, "the turmoil at the convention")["speaker"],
+        speaker("the turmoil at the convention"),
         "Christopher Harvey"
     );
-    assert_eq!(
-        find(&rows, "the chamber would vote")["speaker"],
-        "John Cornyn"
-    );
+    assert_eq!(speaker("the chamber would vote"), "John Cornyn");
     // the subject of "X did A and said B" is the name a place or a possessive leads to
-    assert_eq!(find(&rows, "the bill was dead")["speaker"], "Marco Rubio");
-    assert_eq!(find(&rows, "it would pass")["speaker"], "Marine Le Pen");
+    assert_eq!(speaker("the bill was dead"), "Marco Rubio");
+    assert_eq!(speaker("it would pass"), "Marine Le Pen");
 }
 
 /// A dateline ("ORLANDO, Fla. (Reuters) - ") is not the subject of the sentence it opens.
 #[test]
 fn a_dateline_is_not_the_subject() {
-    let dir = Dir::new();
-    let path = dir.write(
-        "orlando.txt",
+    let rows = quotes_of(
         "Obama meets families\n\n\
          ORLANDO, Fla. (Reuters) - President Barack Obama met survivors of the attack on \
          Thursday and said the United States must act to control gun violence.\n",
     );
-    let run = dir.run([
-        "quotes".as_ref(),
-        path.as_os_str(),
-        "--format".as_ref(),
-        "jsonl".as_ref(),
-    ]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    let rows = jsonl(&run.stdout);
     assert_eq!(
         find(&rows, "must act to control gun violence")["speaker"],
         "Barack Obama"
