@@ -580,8 +580,50 @@ fn passive_agent(ctx: &Ctx<'_>, k: usize, k_end: usize, sent: usize) -> Option<S
     }
     let by = (k_end + 1..(k_end + 4).min(toks.len()))
         .find(|&i| toks[i].lower == "by" && toks[i].sent == sent)?;
-    let sp = np_at(ctx, by + 1, sent);
-    sp.found.then_some(sp)
+    let mut sp = np_at(ctx, by + 1, sent);
+    if !sp.found {
+        return None;
+    }
+    // "some of his rivals", "a group of senators": the phrase goes on over `of` and its
+    // noun phrase, up to the next preposition or punctuation
+    let mut e = toks.partition_point(|t| t.start < sp.end);
+    if e < toks.len() && toks[e].lower == "of" && toks[e].sent == sent {
+        let mut end = None;
+        e += 1;
+        while e < toks.len()
+            && e < by + 12
+            && toks[e].sent == sent
+            && toks[e].kind == Kind::Word
+            && toks[e].in_quote.is_none()
+            && !matches!(
+                toks[e].lower.as_str(),
+                "for"
+                    | "in"
+                    | "on"
+                    | "at"
+                    | "to"
+                    | "with"
+                    | "over"
+                    | "about"
+                    | "after"
+                    | "as"
+                    | "and"
+                    | "or"
+                    | "who"
+                    | "which"
+                    | "that"
+                    | "because"
+                    | "while"
+            )
+        {
+            end = Some(toks[e].end);
+            e += 1;
+        }
+        if let Some(end) = end {
+            sp.end = end;
+        }
+    }
+    Some(sp)
 }
 
 /// The speaker of a statement whose cue has none by the rules above: the subject at the

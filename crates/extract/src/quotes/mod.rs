@@ -318,10 +318,11 @@ mod tests {
             "Trump has been criticized by some of his rivals for failing to spend enough \
              time in the state.",
         );
-        let s = find(&q, "his rivals for failing");
+        let s = find(&q, "for failing to spend");
         assert_eq!(s.cue.as_deref(), Some("criticized"));
         assert_eq!(s.speaker, None);
-        assert_eq!(s.speaker_text.as_deref(), Some("some"));
+        assert_eq!(s.speaker_text.as_deref(), Some("some of his rivals"));
+        assert_eq!(s.text, "for failing to spend enough time in the state");
     }
 
     #[test]
