@@ -1,8 +1,7 @@
 //! A string interner with foldhash; ids are dense and in insertion order.
 //!
 //! Strings of up to 7 bytes (most words of running text) are looked up by a `u64` holding
-//! their bytes and length: a hit then reads no string from the heap and calls no `memcmp`
-//! (5% fewer instructions for `gazette terms` on BBC News).
+//! their bytes and length: a hit then reads no string from the heap and calls no `memcmp`.
 
 use std::collections::HashMap;
 

@@ -5,7 +5,7 @@
 //! The token is the fourth column (`doc  sentence  token_no  token  …`), or the only column
 //! of a one-column line. A token written `\n` (a backslash and an `n`) is a paragraph break.
 //! The first sentence of a document is its title (NewsWCL50's headline or dateline). The
-//! source is the part of the document name after its last `_` (NewsWCL50's outlet code:
+//! source is the part of the document name after its last `_` or `/` (NewsWCL50's outlet code:
 //! `0/-/0_LL` is outlet `LL`), which `--aliases` can map to an outlet name.
 //!
 //! A `urls.tsv` beside the file (NewsWCL50's `Event ID  Outlet  URL`, or a `document`/`id`

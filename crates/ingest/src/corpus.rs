@@ -279,17 +279,16 @@ impl Corpus {
         // Reading (parallel parsing, then the sequential merge) runs on its own thread while
         // `sink` works on the batch before, so neither waits for the other; one batch at most
         // waits in the channel, so memory stays bounded. Batches arrive in input order.
-        // Set when the receiver is gone (the sink panicked): reading stops, and the panic is
-        // raised when the scope ends.
-        let gone = std::sync::atomic::AtomicBool::new(false);
         std::thread::scope(|scope| {
             let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Article>>(1);
-            let gone = &gone;
             let inputs = &inputs;
             let reader = scope.spawn(move || {
-                self.read_inputs(inputs, batch_size, gone, &mut move |batch| {
+                // Set when the receiver is gone (the sink panicked): reading stops, and the
+                // panic is raised when the scope ends.
+                let gone = std::cell::Cell::new(false);
+                self.read_inputs(inputs, batch_size, &gone, &mut |batch| {
                     if tx.send(batch).is_err() {
-                        gone.store(true, std::sync::atomic::Ordering::Relaxed);
+                        gone.set(true);
                     }
                 })
             });
@@ -308,7 +307,7 @@ impl Corpus {
         &self,
         inputs: &[Input],
         batch_size: usize,
-        gone: &std::sync::atomic::AtomicBool,
+        gone: &std::cell::Cell<bool>,
         sink: &mut dyn FnMut(Vec<Article>),
     ) -> Result<Manifest> {
         let batch_size = batch_size.max(1);
@@ -321,7 +320,7 @@ impl Corpus {
         };
         let group = batch_size.clamp(64, 1024);
         let mut i = 0;
-        while i < inputs.len() && !gone.load(std::sync::atomic::Ordering::Relaxed) {
+        while i < inputs.len() && !gone.get() {
             if self.is_big_jsonl(&inputs[i]) {
                 self.stream_jsonl(&inputs[i], &mut merger, batch_size, gone, sink)?;
                 i += 1;
@@ -394,7 +393,7 @@ impl Corpus {
         input: &Input,
         merger: &mut Merger<'_>,
         batch_size: usize,
-        gone: &std::sync::atomic::AtomicBool,
+        gone: &std::cell::Cell<bool>,
         sink: &mut dyn FnMut(Vec<Article>),
     ) -> Result<()> {
         let file = match std::fs::File::open(&input.path) {
@@ -418,7 +417,7 @@ impl Corpus {
         let mut line_no: u64 = 0;
         let mut offset: u64 = 0;
         let mut decoded_lossy = false;
-        while !gone.load(std::sync::atomic::Ordering::Relaxed) {
+        while !gone.get() {
             // (line number, byte offset, the line, its length when over the limit)
             let mut lines: Vec<(u64, u64, Vec<u8>, Option<u64>)> =
                 Vec::with_capacity(JSONL_CHUNK_LINES);

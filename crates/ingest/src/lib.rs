@@ -8,7 +8,7 @@
 //!   `metadata.tsv` works as is).
 //! * CoNLL files (`#begin document` blocks of tokens, as NewsWCL50 ships) give one article per
 //!   document: the first sentence is the title, the text is rebuilt by detokenising, and the
-//!   document name's last `_` part is the source. A CSV with Excel's `sep=` first line uses
+//!   document name's last `_`- or `/`-separated part is the source. A CSV with Excel's `sep=` first line uses
 //!   the delimiter it names; a table with no text column is skipped once, not row by row.
 //! * JSON Lines and CSV text is kept byte for byte (offsets refer to it); text, Markdown,
 //!   HTML and JSON documents are cleaned: Markdown undone, boilerplate removed, paragraphs

@@ -595,26 +595,8 @@ fn passive_agent(ctx: &Ctx<'_>, k: usize, k_end: usize, sent: usize) -> Option<S
             && toks[e].sent == sent
             && toks[e].kind == Kind::Word
             && toks[e].in_quote.is_none()
-            && !matches!(
-                toks[e].lower.as_str(),
-                "for"
-                    | "in"
-                    | "on"
-                    | "at"
-                    | "to"
-                    | "with"
-                    | "over"
-                    | "about"
-                    | "after"
-                    | "as"
-                    | "and"
-                    | "or"
-                    | "who"
-                    | "which"
-                    | "that"
-                    | "because"
-                    | "while"
-            )
+            && !np_stop(&toks[e].lower)
+            && !matches!(toks[e].lower.as_str(), "for" | "at")
         {
             end = Some(toks[e].end);
             e += 1;
@@ -645,6 +627,15 @@ fn fallback_speaker(ctx: &Ctx<'_>, k: usize) -> Speaker {
         .map(|ci| &ctx.cands[ci])
         .filter(|c| c.first_tok >= first)
         .map_or_else(Speaker::default, cand_speaker)
+}
+
+/// `sp`, or when the rules found none, [`fallback_speaker`] of the cue at token `k`.
+fn or_fallback(ctx: &Ctx<'_>, sp: Speaker, k: usize) -> Speaker {
+    if sp.found {
+        sp
+    } else {
+        fallback_speaker(ctx, k)
+    }
 }
 
 /// Words that end a subject noun phrase on its left: conjunctions, clause openers, verbs
@@ -1690,12 +1681,7 @@ fn attribute_with(article: &Article, scan: &Scan, cands: &[Cand], model: &CueMod
         if let Some(ci) = found {
             let (k, e) = cues[ci];
             cue_used[ci] = true;
-            let sp = speaker_between(&ctx, q.close_tok, k, e);
-            let sp = if sp.found {
-                sp
-            } else {
-                fallback_speaker(&ctx, k)
-            };
+            let sp = or_fallback(&ctx, speaker_between(&ctx, q.close_tok, k, e), k);
             quote_done[qi] = true;
             quote_stmt[qi] = Some(stmts.len());
             stmts.push(Stmt {
@@ -1876,12 +1862,7 @@ fn attribute_with(article: &Article, scan: &Scan, cands: &[Cand], model: &CueMod
                 }
             }
         }
-        // a statement whose cue has no speaker by the rules: its sentence's subject
-        let sp = if sp.found {
-            sp
-        } else {
-            fallback_speaker(&ctx, k)
-        };
+        let sp = or_fallback(&ctx, sp, k);
         stmts.push(Stmt {
             start: s,
             end: en,

@@ -341,8 +341,7 @@ mod tests {
             "Senator Maria Lopez — and nearly all of the party's donors — said the convention \
              was a success.\n\n\
              Here is Senator Ellen Park at the hearing in March: \"Our new direction must rest \
-             on an understanding of the new realities of global competition.\"\n\n\
-             \"This is a quote that nobody in particular said at all,\" the flyer read.",
+             on an understanding of the new realities of global competition.\"",
         );
         // a cue with no subject before it: the sentence's first name, not its title
         let a = find(&q, "the convention was a success");
