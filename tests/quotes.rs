@@ -186,3 +186,39 @@ fn a_dateline_is_not_the_subject() {
         "Barack Obama"
     );
 }
+
+/// The head of a speaker mention, with the real tagger: a party tag ("(D-Ore.)", ", R-NY,")
+/// or a place in "Republican of South Carolina" gives the person before it; an organisation
+/// or a person before a role ("The Washington Post columnist Ruth Marcus", "Clinton campaign
+/// spokesman Brian Fallon") gives the person after it; a description next to a name gives
+/// the name; "X and his advisers" is named by X.
+#[test]
+fn the_head_of_a_speaker_mention_is_the_person_it_names() {
+    let rows = quotes_of(
+        "Notes from the trail\n\n\
+         “The bill is a disgrace,” Rep. Earl Blumenauer (D-Ore.) said.\n\n\
+         Rep. Chris Collins, R-NY, says the party must unite.\n\n\
+         Senator Lindsey Graham, Republican of South Carolina, said on Sunday that the nominee \
+         had crossed a line.\n\n\
+         Clinton campaign spokesman Brian Fallon responded on Twitter, calling the charge \
+         “pathetic and dangerous.”\n\n\
+         The Washington Post columnist Ruth Marcus has been critical of the candidate but on \
+         Tuesday wrote that she agreed with him.\n\n\
+         Dan Centinello, Romney’s deputy national political director, said the map was \
+         difficult.\n\n\
+         Mr. Rubio and his advisers recognized early that the race would be long.\n",
+    );
+    let speaker = |needle| find(&rows, needle)["speaker"].clone();
+    // the period of "(D-Ore.)" does not cut the quote from its cue
+    let q = find(&rows, "The bill is a disgrace");
+    assert_eq!(q["text"], "The bill is a disgrace,");
+    assert_eq!(q["speaker"], "Earl Blumenauer");
+    assert_eq!(speaker("the party must unite"), "Chris Collins");
+    assert_eq!(speaker("the nominee had crossed a line"), "Lindsey Graham");
+    assert_eq!(speaker("pathetic and dangerous"), "Brian Fallon");
+    assert_eq!(speaker("she agreed with him"), "Ruth Marcus");
+    assert_eq!(speaker("the map was difficult"), "Dan Centinello");
+    let r = find(&rows, "the race would be long");
+    assert_eq!(r["speaker"], "Rubio");
+    assert_eq!(r["speaker_text"], "Mr. Rubio and his advisers");
+}

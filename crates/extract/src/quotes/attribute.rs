@@ -1132,6 +1132,317 @@ fn head_cand<'c>(ctx: &Ctx<'c>, c: &'c Cand) -> &'c Cand {
     c
 }
 
+/// A party and state tag ("R-SC", "D-Calif", "I-Vt", "R") is no speaker: the person it
+/// follows is.
+fn is_party_tag(ctx: &Ctx<'_>, c: &Cand) -> bool {
+    let b = ctx.text.as_bytes().get(c.start..c.end).unwrap_or_default();
+    c.first_tok == c.last_tok
+        && matches!(b.first(), Some(b'R' | b'D' | b'I'))
+        && (b.len() == 1 || b.len() > 2 && b[1] == b'-' && b[2].is_ascii_uppercase())
+}
+
+/// Words that may stand between a modifier and the name it modifies: titles, descriptions
+/// and the nouns and adjectives of roles ("Clinton campaign spokesman Brian Fallon",
+/// "Senate Majority Leader Mitch McConnell", "Trump's GOP primary rival Sen. Marco Rubio").
+fn role_word(t: &Tok) -> bool {
+    let w = t.lower.trim_end_matches("'s");
+    t.kind == Kind::Word
+        && (t.cap && lexicon::pronoun(w).is_none()
+            || lexicon::is_title(w)
+            || lexicon::description(w) == Some(true)
+            || matches!(
+                w,
+                "campaign"
+                    | "press"
+                    | "communications"
+                    | "policy"
+                    | "national"
+                    | "senior"
+                    | "deputy"
+                    | "political"
+                    | "presidential"
+                    | "primary"
+                    | "rival"
+                    | "former"
+                    | "top"
+                    | "longtime"
+                    | "then"
+                    | "presumptive"
+                    | "majority"
+                    | "minority"
+                    | "party"
+                    | "member"
+                    | "moderator"
+                    | "editor"
+                    | "anchor"
+                    | "correspondent"
+                    | "co-founder"
+                    | "foreign"
+                    | "state"
+                    | "of"
+            ))
+}
+
+/// The head of a speaker mention, past what only modifies it: a party tag after a name
+/// ("Gov. John Kasich (R-OH)") gives the name; a place, organisation or role before a
+/// person ("Vermont Sen. Bernie Sanders", "The Washington Post columnist Ruth Marcus",
+/// "Clinton campaign spokesman Brian Fallon") gives the person; a place in an "of"/"in"
+/// phrase or an appositive after a person ("Senator John McCain of Arizona", "Col. Steven
+/// H. Warren, a military spokesman in Baghdad,") gives the person.
+fn head_of(ctx: &Ctx<'_>, sp: Speaker, cue: Option<usize>) -> Speaker {
+    let toks = &ctx.scan.toks;
+    if !sp.found || sp.end <= sp.start {
+        return sp;
+    }
+    let last = toks.partition_point(|t| t.end < sp.end);
+    if last >= toks.len() || toks[last].in_quote.is_some() {
+        return sp;
+    }
+    let sent = toks[last].sent;
+    let first = toks.partition_point(|t| t.end <= sp.start);
+    if first < toks.len() && lexicon::pronoun(&toks[first].lower).is_some() {
+        return sp;
+    }
+    let cand = ctx.cand_ending[last].map(|ci| &ctx.cands[ci]);
+    let is_person = cand.is_some_and(|c| c.kind == EntityType::PER && !is_party_tag(ctx, c));
+    // a walk stays in the sentence, out of quotes and short of the cue
+    let open = |i: usize| toks[i].sent == sent && toks[i].in_quote.is_none() && Some(i) != cue;
+    let person_ending = |i: usize| {
+        ctx.cand_ending[i]
+            .map(|ci| &ctx.cands[ci])
+            .filter(|c| c.kind == EntityType::PER && !is_party_tag(ctx, c))
+    };
+    // a party tag: the person right before it, past "(" or ","
+    if let Some(c) = cand
+        && is_party_tag(ctx, c)
+    {
+        let mut i = c.first_tok;
+        while i > 0 && matches!(toks[i - 1].lower.as_str(), "(" | ",") {
+            i -= 1;
+        }
+        if i > 0
+            && toks[i - 1].sent == sent
+            && let Some(p) = person_ending(i - 1)
+        {
+            return cand_speaker(p);
+        }
+        return sp;
+    }
+    if is_person {
+        // a person before a role and another person ("Clinton spokesman Josh Schwerin")
+        let c = cand.expect("a person candidate");
+        let mut i = c.last_tok + 1;
+        if toks.get(i).is_some_and(|t| t.lower == "'s") {
+            i += 1;
+        }
+        let from = i;
+        while i < toks.len() && i < from + 5 && open(i) {
+            if let Some(ci) = ctx.cand_starting[i]
+                && i > from
+            {
+                let p = &ctx.cands[ci];
+                let roles = (from..i).any(|j| !toks[j].cap || lexicon::is_title(&toks[j].lower));
+                if p.kind == EntityType::PER && !is_party_tag(ctx, p) && roles {
+                    return cand_speaker(p);
+                }
+                break;
+            }
+            if !role_word(&toks[i]) || toks[i].cap && ctx.cand_starting[i].is_some() {
+                break;
+            }
+            i += 1;
+        }
+        return sp;
+    }
+    // a modifier before a person: walk right over role words to a person
+    let mut i = last + 1;
+    if toks.get(i).is_some_and(|t| t.lower == "'s") {
+        i += 1;
+    }
+    let from = i;
+    while i < toks.len() && i < from + 6 && open(i) {
+        if let Some(ci) = ctx.cand_starting[i] {
+            let p = &ctx.cands[ci];
+            if p.kind == EntityType::PER && !is_party_tag(ctx, p) {
+                return cand_speaker(p);
+            }
+            if p.kind != EntityType::LOC && p.kind != EntityType::ORG && p.kind != EntityType::MISC
+            {
+                break;
+            }
+            i = p.last_tok + 1;
+            continue;
+        }
+        if !role_word(&toks[i]) {
+            break;
+        }
+        i += 1;
+    }
+    // a place or organisation after "of"/"in"/"from" or in an appositive: walk left to a
+    // person
+    if cand.is_some_and(|c| c.kind != EntityType::PER) {
+        let c = cand.expect("a candidate");
+        let mut j = c.first_tok;
+        let mut steps = 0;
+        let mut prep = false;
+        while j > 0 && steps < 12 {
+            let p = &toks[j - 1];
+            if !open(j - 1) {
+                break;
+            }
+            if let Some(per) = person_ending(j - 1) {
+                // not a possessor ("John Kerry's negotiating partners in Tehran")
+                let possessive = toks[per.last_tok].lower.ends_with("'s")
+                    || toks.get(per.last_tok + 1).is_some_and(|t| t.lower == "'s");
+                if prep && !possessive {
+                    return widen_to(per, sp);
+                }
+                break;
+            }
+            if p.lower == "," {
+                // an appositive opened by an article or a party word
+                let head = &toks[j];
+                if prep
+                    && matches!(
+                        head.lower.as_str(),
+                        "a" | "an" | "the" | "republican" | "democrat" | "independent"
+                    )
+                    && j >= 2
+                    && let Some(per) = person_ending(j - 2)
+                {
+                    return widen_to(per, sp);
+                }
+                break;
+            }
+            if p.kind != Kind::Word {
+                break;
+            }
+            if matches!(
+                p.lower.as_str(),
+                "of" | "in" | "from" | "at" | "on" | "for" | "with"
+            ) {
+                prep = true;
+            } else if np_stop(&p.lower) || cue_lemma(&p.lower).is_some() && !p.cap {
+                break;
+            }
+            j -= 1;
+            steps += 1;
+        }
+    }
+    sp
+}
+
+/// The speaker mention of a statement, refined: [`head_of`], then a description next to a
+/// name gives the name ("the assailant, John McGraw," / "Armstrong Williams, Carson's
+/// longtime friend and adviser,"), and a mention that is the second part of "X and his
+/// aides" / "X and other leaders" widens to the whole, named by X.
+fn refine_head(ctx: &Ctx<'_>, sp: Speaker, cue: Option<usize>) -> Speaker {
+    let sp = head_of(ctx, sp, cue);
+    let toks = &ctx.scan.toks;
+    if !sp.found || sp.end <= sp.start {
+        return sp;
+    }
+    let first = toks.partition_point(|t| t.end <= sp.start);
+    let last = toks.partition_point(|t| t.end < sp.end);
+    if last >= toks.len() || first > last {
+        return sp;
+    }
+    let sent = toks[last].sent;
+    let open = |i: usize| toks[i].sent == sent && toks[i].in_quote.is_none() && Some(i) != cue;
+    let person = |ci: Option<usize>| {
+        ci.map(|ci| &ctx.cands[ci])
+            .filter(|c| c.kind == EntityType::PER && !is_party_tag(ctx, c))
+    };
+    // a name starts a noun phrase when nothing before it is a lower-case word ("After
+    // meeting Trump, the spokesman said" has no apposition)
+    let np_opens = |i: usize| {
+        i == 0
+            || toks[i - 1].sent != sent
+            || toks[i - 1].kind != Kind::Word
+            || toks[i - 1].cap
+            || matches!(toks[i - 1].lower.as_str(), "both" | "the")
+    };
+    let has_person = (first..=last).any(|i| person(ctx.cand_ending[i]).is_some());
+    let bare = toks[last].lower.trim_end_matches("'s");
+    if !has_person && lexicon::description(bare) == Some(true) {
+        // "the assailant, John McGraw," said
+        if last + 2 < toks.len()
+            && toks[last + 1].lower == ","
+            && open(last + 1)
+            && open(last + 2)
+            && let Some(p) = person(ctx.cand_starting[last + 2])
+        {
+            let after = toks.get(p.last_tok + 1);
+            if after.is_none_or(|t| {
+                t.sent != sent || t.kind != Kind::Word || Some(p.last_tok + 1) == cue
+            }) {
+                return cand_speaker(p);
+            }
+        }
+        // "Armstrong Williams, Carson's longtime friend and adviser," said: the comma that
+        // opens the description, a few words left
+        let comma = (first.saturating_sub(8)..first)
+            .rev()
+            .take_while(|&i| open(i) && (toks[i].kind == Kind::Word || toks[i].lower == ","))
+            .find(|&i| toks[i].lower == ",");
+        if let Some(c) = comma
+            && c >= 1
+            && open(c - 1)
+            && let Some(p) = person(ctx.cand_ending[c - 1])
+            && np_opens(p.first_tok)
+        {
+            return cand_speaker(p);
+        }
+    }
+    // "Mr. Rubio and his advisers", "Politicians and even some technologists"
+    let mut a = first;
+    if a > 0 && toks[a - 1].lower == "even" {
+        a -= 1;
+    }
+    // the second part opens with a determiner ("and his advisers", "and other leaders"), not
+    // an adjective that shares the noun ("Federal and state authorities") or a pronoun
+    let opens_np = matches!(
+        toks[first].lower.as_str(),
+        "the" | "his" | "her" | "its" | "their" | "other" | "some" | "many" | "several" | "top"
+    );
+    if opens_np && a >= 2 && toks[a - 1].lower == "and" && open(a - 1) && open(a - 2) {
+        let b = a - 2;
+        let (start_tok, name) = if let Some(ci) = ctx.cand_ending[b] {
+            let c = &ctx.cands[ci];
+            (c.first_tok, Some(c.name.clone()))
+        } else if toks[b].cap && toks[b].kind == Kind::Word && !lexicon::is_not_name(&toks[b].lower)
+        {
+            (b, None)
+        } else {
+            return sp;
+        };
+        if np_opens(start_tok) && toks[start_tok].sent == sent {
+            let mut s = start_tok;
+            while s > 0 && lexicon::is_title(&toks[s - 1].lower) && open(s - 1) {
+                s -= 1;
+            }
+            return Speaker {
+                name: name.or(sp.name),
+                start: toks[s].start,
+                end: sp.end,
+                found: true,
+            };
+        }
+    }
+    sp
+}
+
+/// The mention from person `per` to the end of `sp`, named by `per` ("Governor Matt Bevin of
+/// Kentucky").
+fn widen_to(per: &Cand, sp: Speaker) -> Speaker {
+    Speaker {
+        name: Some(per.name.clone()),
+        start: per.start.min(sp.start),
+        end: sp.end,
+        found: true,
+    }
+}
+
 /// The place (a `LOC` candidate) that starts at byte `start`, if any.
 fn place_at<'c>(ctx: &Ctx<'c>, start: usize) -> Option<&'c Cand> {
     let toks = &ctx.scan.toks;
@@ -1633,11 +1944,14 @@ fn attribute_with(article: &Article, scan: &Scan, cands: &[Cand], model: &CueMod
                 matches!(toks[i].lower.as_str(), "and" | "but" | "or")
                     && (i + 1..k).all(|f| is_filler(&toks[f]))
             });
+            // (a period before a closing bracket ends an abbreviation: "Rep. Earl
+            // Blumenauer (D-Ore.) said")
             let blocked = joined
-                || between.iter().any(|t| {
+                || between.iter().enumerate().any(|(i, t)| {
                     t.kind == Kind::Open
                         || t.in_quote.is_some()
-                        || matches!(t.lower.as_str(), "." | "!" | "?" | ";" | ":")
+                        || matches!(t.lower.as_str(), "!" | "?" | ";" | ":")
+                        || t.lower == "." && between.get(i + 1).is_none_or(|n| n.lower != ")")
                 });
             // "“… done.” He said the plan …": a quote that ended its sentence takes only a
             // trailing cue ("“… done.” he said."), not the next sentence's indirect speech
@@ -1996,7 +2310,8 @@ fn attribute_with(article: &Article, scan: &Scan, cands: &[Cand], model: &CueMod
         .filter(|s| {
             s.end > s.start && text.is_char_boundary(s.start) && text.is_char_boundary(s.end)
         })
-        .map(|s| {
+        .map(|mut s| {
+            s.speaker = refine_head(&ctx, s.speaker, s.cue_tok);
             let speaker_span = text.get(s.speaker.start..s.speaker.end);
             let (speaker_text, speaker_start, speaker_end) =
                 if let (true, Some(span)) = (s.speaker.found, speaker_span) {
@@ -2008,7 +2323,6 @@ fn attribute_with(article: &Article, scan: &Scan, cands: &[Cand], model: &CueMod
                 } else {
                     (None, None, None)
                 };
-            let _ = s.cue_tok;
             Quote {
                 article: article.id.clone(),
                 speaker: s.speaker.name.clone(),
