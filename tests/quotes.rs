@@ -222,3 +222,33 @@ fn the_head_of_a_speaker_mention_is_the_person_it_names() {
     assert_eq!(r["speaker"], "Rubio");
     assert_eq!(r["speaker_text"], "Mr. Rubio and his advisers");
 }
+
+/// The subject comes after introductory phrases and clauses ("In an interview with The Wall
+/// Street Journal, …", "In June 2009, after X suffered …, Y …"), over a floating quantifier
+/// ("have all attacked"), and a sentence-opening "Asked by X" takes its agent.
+#[test]
+fn introductory_phrases_quantifiers_and_asked_by() {
+    let rows = quotes_of(
+        "Campaign notes\n\n\
+         In an interview with The Wall Street Journal, Donald Trump doubled down on his \
+         comments and said the judge had a conflict of interest.\n\n\
+         In June 2009, after Hillary Clinton suffered a concussion, David Axelrod emailed her \
+         and told her that the team needed her for the long run.\n\n\
+         Ben Carson, Ted Cruz and Rand Paul have all attacked the program as a violation of \
+         free market principles.\n\n\
+         Asked by George Stephanopoulos to respond to the criticism, Carson said the attacks \
+         were unfair.\n",
+    );
+    let speaker = |needle| find(&rows, needle)["speaker"].clone();
+    assert_eq!(speaker("the judge had a conflict"), "Donald Trump");
+    assert_eq!(speaker("the team needed her"), "David Axelrod");
+    // the mention is the subject, not the quantifier "all"
+    let a = find(&rows, "a violation of free market");
+    assert_ne!(a["speaker_text"], "all");
+    assert!(a["speaker"].is_string(), "{a}");
+    let asked = rows
+        .iter()
+        .find(|r| r["cue"] == "Asked")
+        .expect("a statement for 'Asked'");
+    assert_eq!(asked["speaker"], "George Stephanopoulos");
+}

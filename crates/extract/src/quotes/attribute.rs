@@ -423,7 +423,7 @@ fn speaker_for(ctx: &Ctx<'_>, k: usize, k_end: usize) -> Speaker {
                 return sp;
             }
         }
-        for i in first..k {
+        for i in skip_intro(ctx, first, k)..k {
             if toks[i].in_quote.is_some() {
                 continue;
             }
@@ -446,6 +446,14 @@ fn speaker_for(ctx: &Ctx<'_>, k: usize, k_end: usize) -> Speaker {
             break;
         }
         if t.kind == Kind::Word && is_filler(t) {
+            continue;
+        }
+        // "Carson, Fiorina and Huckabee have all characterized": a floating quantifier
+        if matches!(t.lower.as_str(), "all" | "both" | "each")
+            && j > 0
+            && (lexicon::is_verb_filler(&toks[j - 1].lower)
+                || matches!(toks[j - 1].lower.as_str(), "are" | "were"))
+        {
             continue;
         }
         if j >= 2
@@ -476,7 +484,7 @@ fn speaker_for(ctx: &Ctx<'_>, k: usize, k_end: usize) -> Speaker {
         }
         if t.kind == Kind::Word && matches!(t.lower.as_str(), "and" | "but" | "or" | "then") {
             // "Trump summed up … and said …": the subject of the first verb
-            let first = skip_dateline(ctx, ctx.scan.sents[sent].first, j);
+            let first = skip_intro(ctx, ctx.scan.sents[sent].first, j);
             for i in first..j {
                 if toks[i].in_quote.is_some()
                     || (i > first
@@ -575,7 +583,9 @@ fn passive_agent(ctx: &Ctx<'_>, k: usize, k_end: usize, sent: usize) -> Option<S
     {
         a -= 1;
     }
-    if a == 0 || !is_be(&toks[a - 1].lower) || !toks[k].lower.ends_with("ed") {
+    // "Asked by Stephanopoulos to respond, Carson said": a participle opening the sentence
+    let opens = a == ctx.scan.sents[sent].first;
+    if !toks[k].lower.ends_with("ed") || !opens && (a == 0 || !is_be(&toks[a - 1].lower)) {
         return None;
     }
     let by = (k_end + 1..(k_end + 4).min(toks.len()))
@@ -944,9 +954,12 @@ fn speaker_between(ctx: &Ctx<'_>, close_tok: usize, k: usize, e: usize) -> Speak
 fn sentence_subject(ctx: &Ctx<'_>, first: usize, k: usize, sent: usize) -> Speaker {
     let toks = &ctx.scan.toks;
     let first = skip_dateline(ctx, first, k);
-    // skip an introductory phrase up to its comma ("On Tuesday, …")
-    let mut i = first;
-    if let Some(c) = (first..k.min(first + 8)).find(|&c| toks[c].lower == ",") {
+    // skip an introductory phrase up to its comma ("On Tuesday, …", "In an interview with
+    // The Wall Street Journal, …")
+    let mut i = skip_intro(ctx, first, k);
+    if i == first
+        && let Some(c) = (first..k.min(first + 8)).find(|&c| toks[c].lower == ",")
+    {
         i = c + 1;
     }
     while i < k {
@@ -1105,6 +1118,57 @@ fn skip_dateline(ctx: &Ctx<'_>, first: usize, k: usize) -> usize {
         }
     }
     first
+}
+
+/// Past a dateline and the introductory phrases or clauses before the subject ("In an
+/// interview with The Wall Street Journal, Trump …", "In June 2009, after Clinton suffered a
+/// concussion, Axelrod …", "While business leaders push for free trade, Mr. Trump …"): the
+/// token after the comma that ends each one, when a comma comes before the cue at `k`.
+fn skip_intro(ctx: &Ctx<'_>, first: usize, k: usize) -> usize {
+    let toks = &ctx.scan.toks;
+    let mut i = skip_dateline(ctx, first, k);
+    for _ in 0..3 {
+        let opens = toks.get(i).is_some_and(|t| {
+            t.kind == Kind::Word
+                && matches!(
+                    t.lower.as_str(),
+                    "in" | "on"
+                        | "at"
+                        | "after"
+                        | "before"
+                        | "during"
+                        | "while"
+                        | "when"
+                        | "although"
+                        | "though"
+                        | "as"
+                        | "if"
+                        | "because"
+                        | "since"
+                        | "with"
+                        | "without"
+                        | "despite"
+                        | "outside"
+                        | "inside"
+                        | "amid"
+                        | "following"
+                        | "even"
+                        | "unlike"
+                        | "like"
+                        | "until"
+                        | "once"
+                        | "speaking"
+                )
+        });
+        if !opens {
+            break;
+        }
+        match (i + 1..k).find(|&c| toks[c].lower == "," && toks[c].in_quote.is_none()) {
+            Some(c) if c + 1 < k => i = c + 1,
+            _ => break,
+        }
+    }
+    i
 }
 
 /// The candidate that heads a noun phrase starting with candidate `c`: the next one past a
