@@ -252,3 +252,27 @@ fn introductory_phrases_quantifiers_and_asked_by() {
         .expect("a statement for 'Asked'");
     assert_eq!(asked["speaker"], "George Stephanopoulos");
 }
+
+/// A noun phrase inside a modifier of the subject is not the speaker: a reduced relative
+/// ("People briefed on the talks said", "a super PAC started by a former Romney aide has
+/// reported") or a relative clause ("officials who spoke with The Huffington Post said");
+/// and a possessive before a participle opens an appositive, not a clause ("…, Mr. Trump's
+/// private club, calling him …").
+#[test]
+fn the_subject_is_not_inside_its_modifier() {
+    let rows = quotes_of(
+        "Notes\n\n\
+         People briefed on the talks said the deal was close.\n\n\
+         Current and former officials who spoke with The Huffington Post said the program was \
+         failing.\n\n\
+         A new super PAC started by a former Romney aide has reported that it raised $2 \
+         million.\n\n\
+         Ben Carson endorsed Donald Trump at a news conference at Mar-a-Lago, Mr. Trump's \
+         private club, calling him a good man.\n",
+    );
+    let text = |needle| find(&rows, needle)["speaker_text"].clone();
+    assert_eq!(text("the deal was close"), "People");
+    assert_eq!(text("the program was failing"), "former officials");
+    assert_eq!(text("it raised $2 million"), "A new super PAC");
+    assert_eq!(find(&rows, "him a good man")["speaker"], "Ben Carson");
+}

@@ -419,7 +419,16 @@ fn speaker_for(ctx: &Ctx<'_>, k: usize, k_end: usize) -> Speaker {
             .map_or(first, |i| i + 1);
         if seg > first && seg < k - 1 && toks[seg].in_quote.is_none() {
             let sp = np_at(ctx, seg, sent);
-            if sp.found && sp.name.is_some() {
+            // (a possessive opens an appositive, not a clause: "…, Mr. Trump's private
+            // club, calling …")
+            let after = ctx.text.get(sp.end..).unwrap_or_default();
+            let possessive = ctx
+                .text
+                .get(sp.start..sp.end)
+                .is_some_and(|m| m.ends_with("'s") || m.ends_with("’s"))
+                || after.starts_with("'s")
+                || after.starts_with("’s");
+            if sp.found && sp.name.is_some() && !possessive {
                 return sp;
             }
         }
@@ -519,25 +528,9 @@ fn speaker_for(ctx: &Ctx<'_>, k: usize, k_end: usize) -> Speaker {
             }
             break;
         }
-        let sp = np_ending(ctx, j, sent);
+        let sp = subject_ending(ctx, j, sent);
         if sp.found {
-            return widen_subject(ctx, sp, j, sent);
-        }
-        // a subject that is no name, pronoun or listed description ("the online retailer
-        // reported", "Sixty percent said"): the noun phrase before the verb, without a name
-        if t.kind == Kind::Word
-            && toks[j].in_quote.is_none()
-            && is_noun_like(&t.lower)
-            && let Some(s) = subject_np_start(ctx, j, sent)
-        {
-            let name = (t.cap && !lexicon::is_not_name(&t.lower))
-                .then(|| ctx.text[toks[s].start..t.end].to_string());
-            return Speaker {
-                name,
-                start: toks[s].start,
-                end: t.end,
-                found: true,
-            };
+            return past_modifier(ctx, sp, sent);
         }
         // a longer subject ("The former secretary of state has long maintained"): the first
         // noun phrase of the sentence, when no other verb-like cue comes before
@@ -568,6 +561,90 @@ fn speaker_for(ctx: &Ctx<'_>, k: usize, k_end: usize) -> Speaker {
         }
     }
     Speaker::default()
+}
+
+/// The subject noun phrase that ends at token `j`: an actor, pronoun or description
+/// widened to its whole phrase, else a noun phrase with no name ("the online retailer
+/// reported", "Sixty percent said").
+fn subject_ending(ctx: &Ctx<'_>, j: usize, sent: usize) -> Speaker {
+    let toks = &ctx.scan.toks;
+    let sp = np_ending(ctx, j, sent);
+    if sp.found {
+        return widen_subject(ctx, sp, j, sent);
+    }
+    let t = &toks[j];
+    if t.kind == Kind::Word
+        && t.in_quote.is_none()
+        && is_noun_like(&t.lower)
+        && let Some(s) = subject_np_start(ctx, j, sent)
+    {
+        let name = (t.cap && !lexicon::is_not_name(&t.lower))
+            .then(|| ctx.text[toks[s].start..t.end].to_string());
+        return Speaker {
+            name,
+            start: toks[s].start,
+            end: t.end,
+            found: true,
+        };
+    }
+    Speaker::default()
+}
+
+/// A subject found right before a cue that is the object inside a modifier of the real one:
+/// a reduced relative ("People briefed on the move said", "a super PAC started by a former
+/// Romney aide has reported") or a relative clause ("officials who spoke with The Huffington
+/// Post said"); the real subject is the noun phrase before the modifier.
+fn past_modifier(ctx: &Ctx<'_>, sp: Speaker, sent: usize) -> Speaker {
+    let toks = &ctx.scan.toks;
+    let s = toks.partition_point(|t| t.end <= sp.start);
+    let first = ctx.scan.sents[sent].first;
+    if s >= toks.len() || s <= first + 1 || lexicon::pronoun(&toks[s].lower).is_some() {
+        return sp;
+    }
+    // "started by", "briefed on", "familiar with" (not "led to", "ended with": verbs)
+    let reduced = |part: &str, prep: &str| match prep {
+        "by" => part.ends_with("ed") || part.ends_with("en"),
+        "on" | "about" => part == "briefed",
+        "with" => matches!(part, "familiar" | "close" | "affiliated" | "associated"),
+        _ => false,
+    };
+    let word = |i: usize| toks[i].kind == Kind::Word && toks[i].in_quote.is_none();
+    // "briefed on", "started by", "familiar with"
+    let mut head_end = None;
+    if s >= first + 3
+        && word(s - 1)
+        && word(s - 2)
+        && !toks[s - 2].cap
+        && reduced(&toks[s - 2].lower, &toks[s - 1].lower)
+        && word(s - 3)
+    {
+        head_end = Some(s - 3);
+    } else if let Some(w) = (s.saturating_sub(10).max(first + 1)..s)
+        .rev()
+        .take_while(|&i| {
+            word(i)
+                && !matches!(
+                    toks[i].lower.as_str(),
+                    "when" | "that" | "which" | "where" | "because" | "while" | "if" | "and"
+                )
+        })
+        .find(|&i| toks[i].lower == "who")
+    {
+        // (not "that"/"which": in "a trend that the foundation predicts" the noun phrase
+        // after it is the subject)
+        let before = &toks[w - 1];
+        if word(w - 1)
+            && is_noun_like(&before.lower)
+            && (before.cap || cue_lemma(&before.lower).is_none())
+        {
+            head_end = Some(w - 1);
+        }
+    }
+    let Some(e) = head_end else {
+        return sp;
+    };
+    let head = subject_ending(ctx, e, sent);
+    if head.found { head } else { sp }
 }
 
 /// The agent of a passive cue ("has been criticized by some of his rivals"): the noun phrase
