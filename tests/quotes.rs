@@ -276,3 +276,30 @@ fn the_subject_is_not_inside_its_modifier() {
     assert_eq!(text("it raised $2 million"), "A new super PAC");
     assert_eq!(find(&rows, "him a good man")["speaker"], "Ben Carson");
 }
+
+/// A cue in an opening participle or clause ("Conceding that …, he warned", "Since
+/// announcing …, Joe Biden has …") takes the subject after it; a noun cue's possessive
+/// determiner ("His attacks on …") is its speaker mention.
+#[test]
+fn opening_participles_and_possessive_noun_cues() {
+    let rows = quotes_of(
+        "Notes\n\n\
+         Conceding that a trade agreement was likely down the line, he warned that Britain \
+         would wait.\n\n\
+         Since announcing in October that he would not run, Joe Biden has been a loyal \
+         supporter of the party.\n\n\
+         Bernie Sanders spoke for an hour. His attacks on billionaire financiers drew the \
+         loudest cheers.\n",
+    );
+    let by_cue = |cue: &str| {
+        rows.iter()
+            .find(|r| r["cue"] == cue)
+            .unwrap_or_else(|| panic!("no statement with cue {cue:?} in {rows:#?}"))
+            .clone()
+    };
+    assert_eq!(by_cue("Conceding")["speaker_text"], "he");
+    assert_eq!(by_cue("announcing")["speaker"], "Joe Biden");
+    let attacks = by_cue("attacks");
+    assert_eq!(attacks["speaker_text"], "His");
+    assert_eq!(attacks["speaker"], "Bernie Sanders");
+}

@@ -442,6 +442,27 @@ fn speaker_for(ctx: &Ctx<'_>, k: usize, k_end: usize) -> Speaker {
             }
         }
     }
+    // "His attacks on …", "In their view, …": a noun cue's possessive determiner is the
+    // mention of its speaker
+    if k > 0 && toks[k - 1].sent == sent && toks[k - 1].kind == Kind::Word {
+        let person = match toks[k - 1].lower.as_str() {
+            "his" | "her" => Some(true),
+            "their" | "its" => Some(false),
+            _ => None,
+        };
+        if let Some(person) = person
+            && !toks[k].cap
+            && !toks[k].lower.ends_with("ed")
+        {
+            let t = &toks[k - 1];
+            return Speaker {
+                name: resolve(ctx, t.start, person),
+                start: t.start,
+                end: t.end,
+                found: true,
+            };
+        }
+    }
     // "Trump has been criticized by some of his rivals": the agent of a passive cue speaks
     if let Some(sp) = passive_agent(ctx, k, k_end, sent) {
         return sp;
@@ -706,6 +727,16 @@ fn fallback_speaker(ctx: &Ctx<'_>, k: usize) -> Speaker {
     let sp = sentence_subject(ctx, first, k, sent);
     if sp.found {
         return sp;
+    }
+    // a cue in an opening participle or clause ("Conceding that …, he warned", "After saying
+    // he was nervous, the man …"): the subject after it
+    let last = ctx.scan.sents[sent].last;
+    let intro_end = skip_intro(ctx, first, last);
+    if k < intro_end {
+        let sp = np_at(ctx, intro_end, sent);
+        if sp.found {
+            return sp;
+        }
     }
     (first..k)
         .rev()
@@ -1207,35 +1238,42 @@ fn skip_intro(ctx: &Ctx<'_>, first: usize, k: usize) -> usize {
     for _ in 0..3 {
         let opens = toks.get(i).is_some_and(|t| {
             t.kind == Kind::Word
-                && matches!(
-                    t.lower.as_str(),
-                    "in" | "on"
-                        | "at"
-                        | "after"
-                        | "before"
-                        | "during"
-                        | "while"
-                        | "when"
-                        | "although"
-                        | "though"
-                        | "as"
-                        | "if"
-                        | "because"
-                        | "since"
-                        | "with"
-                        | "without"
-                        | "despite"
-                        | "outside"
-                        | "inside"
-                        | "amid"
-                        | "following"
-                        | "even"
-                        | "unlike"
-                        | "like"
-                        | "until"
-                        | "once"
-                        | "speaking"
-                )
+                && (t.lower.ends_with("ing")
+                    && t.lower.len() > 5
+                    && t.cap
+                    && !t.lower.ends_with("thing")
+                    && !matches!(t.lower.as_str(), "morning" | "evening")
+                    || t.lower == "to")
+                || t.kind == Kind::Word
+                    && matches!(
+                        t.lower.as_str(),
+                        "in" | "on"
+                            | "at"
+                            | "after"
+                            | "before"
+                            | "during"
+                            | "while"
+                            | "when"
+                            | "although"
+                            | "though"
+                            | "as"
+                            | "if"
+                            | "because"
+                            | "since"
+                            | "with"
+                            | "without"
+                            | "despite"
+                            | "outside"
+                            | "inside"
+                            | "amid"
+                            | "following"
+                            | "even"
+                            | "unlike"
+                            | "like"
+                            | "until"
+                            | "once"
+                            | "speaking"
+                    )
         });
         if !opens {
             break;
