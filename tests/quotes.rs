@@ -303,3 +303,32 @@ fn opening_participles_and_possessive_noun_cues() {
     assert_eq!(attacks["speaker_text"], "His");
     assert_eq!(attacks["speaker"], "Bernie Sanders");
 }
+
+/// A clause opened by ", and"/", but" has its own subject ("…, and people familiar with her
+/// thinking say"); a second verb of a relative clause has the relative pronoun as its
+/// mention ("Mitt Romney, who campaigned on … and sought …"); a capitalised conjunction
+/// between a quote and its cue is not the speaker ("“…” But, Paul Ryan said, “…”").
+#[test]
+fn clause_subjects_relative_clauses_and_conjunctions() {
+    let rows = quotes_of(
+        "Notes\n\n\
+         Hillary Clinton has said little about the plan in recent months, and people familiar \
+         with her thinking say she now doubts it.\n\n\
+         It is grimly funny to watch Mitt Romney, who campaigned on self-deportation and sought \
+         the endorsement of Donald Trump in 2012.\n\n\
+         “Our arguments were weak this year.” But, Paul Ryan said, “democracy is a slow \
+         business.”\n",
+    );
+    let doubts = rows
+        .iter()
+        .find(|r| r["cue"] == "say")
+        .expect("a statement for 'say'");
+    assert_eq!(doubts["speaker_text"], "people familiar with her thinking");
+    assert!(doubts["speaker"].is_null(), "{doubts}");
+    let sought = find(&rows, "the endorsement of Donald Trump");
+    assert_eq!(sought["speaker_text"], "who");
+    assert_eq!(sought["speaker"], "Mitt Romney");
+    for needle in ["Our arguments were weak", "democracy is a slow business"] {
+        assert_eq!(find(&rows, needle)["speaker"], "Paul Ryan", "{needle}");
+    }
+}

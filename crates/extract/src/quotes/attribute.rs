@@ -513,8 +513,18 @@ fn speaker_for(ctx: &Ctx<'_>, k: usize, k_end: usize) -> Speaker {
             break;
         }
         if t.kind == Kind::Word && matches!(t.lower.as_str(), "and" | "but" | "or" | "then") {
+            // "Mitt Romney, who campaigned on … and sought …": the relative pronoun of the
+            // first verb's clause
+            let sent_first = ctx.scan.sents[sent].first;
+            if let Some(w) = (sent_first + 1..j).rev().take(25).find(|&i| {
+                matches!(toks[i].lower.as_str(), "who" | "which") && toks[i - 1].lower == ","
+            }) && (w + 1..j).all(|i| toks[i].lower != "," && toks[i].in_quote.is_none())
+                && let Some(sp) = relative_pronoun(ctx, w, w + 1, sent)
+            {
+                return sp;
+            }
             // "Trump summed up … and said …": the subject of the first verb
-            let first = skip_intro(ctx, ctx.scan.sents[sent].first, j);
+            let first = skip_intro(ctx, sent_first, j);
             for i in first..j {
                 if toks[i].in_quote.is_some()
                     || (i > first
@@ -557,6 +567,9 @@ fn speaker_for(ctx: &Ctx<'_>, k: usize, k_end: usize) -> Speaker {
         // noun phrase of the sentence, when no other verb-like cue comes before
         if t.kind == Kind::Word {
             let first = ctx.scan.sents[sent].first;
+            if let Some(sp) = clause_subject(ctx, first, k, sent) {
+                return sp;
+            }
             let sp = sentence_subject(ctx, first, k, sent);
             if sp.found {
                 return sp;
@@ -666,6 +679,61 @@ fn past_modifier(ctx: &Ctx<'_>, sp: Speaker, sent: usize) -> Speaker {
     };
     let head = subject_ending(ctx, e, sent);
     if head.found { head } else { sp }
+}
+
+/// The subject of the clause the cue at `k` is in, when a conjunction opens that clause
+/// after the sentence's start ("She has said little, and people familiar with her thinking
+/// say …", "…, but Republicans, concerned about …, have long considered …"): the noun phrase
+/// right after the conjunction, up to a comma, the cue or an auxiliary.
+fn clause_subject(ctx: &Ctx<'_>, first: usize, k: usize, sent: usize) -> Option<Speaker> {
+    let toks = &ctx.scan.toks;
+    let o = (first + 1..k).rev().find(|&i| {
+        let w = toks[i].lower.as_str();
+        toks[i].in_quote.is_none()
+            && (matches!(w, "and" | "but") && toks[i - 1].lower == ","
+                || matches!(w, "while" | "whereas" | "although" | "though" | "because"))
+    })?;
+    let i = o + 1;
+    if i >= k || toks[i].kind != Kind::Word || toks[i].in_quote.is_some() {
+        return None;
+    }
+    if let Some(ci) = ctx.cand_starting[i] {
+        return Some(cand_speaker(head_cand(ctx, &ctx.cands[ci])));
+    }
+    if lexicon::pronoun(&toks[i].lower).is_some() {
+        let sp = np_ending(ctx, i, sent);
+        return sp.found.then_some(sp);
+    }
+    let w = toks[i].lower.as_str();
+    if np_stop(w)
+        || lexicon::is_verb_filler(w)
+        || cue_lemma(w).is_some() && !toks[i].cap
+        || !(is_noun_like(w) || matches!(w, "the" | "a" | "an"))
+    {
+        return None;
+    }
+    let mut e = i;
+    while e + 1 < k
+        && toks[e + 1].kind == Kind::Word
+        && toks[e + 1].in_quote.is_none()
+        && !lexicon::is_verb_filler(&toks[e + 1].lower)
+        && !matches!(toks[e + 1].lower.as_str(), "is" | "are" | "was" | "were")
+        && e - i < 8
+    {
+        e += 1;
+    }
+    let name = (i..=e).find_map(|j| {
+        ctx.cand_starting[j]
+            .map(|ci| &ctx.cands[ci])
+            .filter(|c| c.last_tok <= e && matches!(c.kind, EntityType::PER | EntityType::ORG))
+            .map(|c| c.name.clone())
+    });
+    Some(Speaker {
+        name,
+        start: toks[i].start,
+        end: toks[e].end,
+        found: true,
+    })
 }
 
 /// The agent of a passive cue ("has been criticized by some of his rivals"): the noun phrase
@@ -992,7 +1060,7 @@ fn speaker_between(ctx: &Ctx<'_>, close_tok: usize, k: usize, e: usize) -> Speak
     let np_start = |i: usize| {
         let t = &toks[i];
         t.kind == Kind::Word
-            && (t.cap
+            && (t.cap && !lexicon::is_not_name(&t.lower)
                 || lexicon::pronoun(&t.lower).is_some()
                 || matches!(
                     t.lower.as_str(),
@@ -1273,6 +1341,7 @@ fn skip_intro(ctx: &Ctx<'_>, first: usize, k: usize) -> usize {
                             | "until"
                             | "once"
                             | "speaking"
+                            | "throughout"
                     )
         });
         if !opens {

@@ -710,6 +710,8 @@ pub(crate) fn is_not_name(w: &str) -> bool {
             | "despite"
             | "however"
             | "speaking"
+            | "having"
+            | "throughout"
             | "shortly"
             | "notwithstanding"
             | "adding"
