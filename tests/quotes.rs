@@ -332,3 +332,29 @@ fn clause_subjects_relative_clauses_and_conjunctions() {
         assert_eq!(find(&rows, needle)["speaker"], "Paul Ryan", "{needle}");
     }
 }
+
+/// A place opening the segment before ", hinting" is no clause subject; the words after a
+/// cue stop at a clause word ("said Dan Golvach when asked about Lindsey Graham"); a
+/// description opening the sentence is the subject of "… and added".
+#[test]
+fn places_clause_words_and_descriptions_around_cues() {
+    let rows = quotes_of(
+        "Notes\n\n\
+         “It is my final decision,” Ted Cruz said at a Buffalo, New York town hall event \
+         Thursday, hinting at his playbook for the convention.\n\n\
+         “Most people would agree,” said Dan Golvach when asked about Lindsey Graham.\n\n\
+         The president noted that he taught constitutional law, and added that the rules were \
+         clear.\n",
+    );
+    assert_eq!(find(&rows, "his playbook")["speaker"], "Ted Cruz");
+    let agree = rows
+        .iter()
+        .find(|r| r["cue"] == "said" && r["text"] == "Most people would agree,")
+        .expect("the quote with its cue 'said'");
+    assert_eq!(agree["speaker"], "Dan Golvach");
+    let added = rows
+        .iter()
+        .find(|r| r["cue"] == "added")
+        .expect("a statement for 'added'");
+    assert_eq!(added["speaker_text"], "The president");
+}

@@ -428,7 +428,10 @@ fn speaker_for(ctx: &Ctx<'_>, k: usize, k_end: usize) -> Speaker {
                 .is_some_and(|m| m.ends_with("'s") || m.ends_with("’s"))
                 || after.starts_with("'s")
                 || after.starts_with("’s");
-            if sp.found && sp.name.is_some() && !possessive {
+            // (nor does a place: "said at a Buffalo, New York town hall event, hinting")
+            let place =
+                ctx.cand_starting[seg].is_some_and(|ci| ctx.cands[ci].kind == EntityType::LOC);
+            if sp.found && sp.name.is_some() && !possessive && !place {
                 return sp;
             }
         }
@@ -523,8 +526,23 @@ fn speaker_for(ctx: &Ctx<'_>, k: usize, k_end: usize) -> Speaker {
             {
                 return sp;
             }
-            // "Trump summed up … and said …": the subject of the first verb
+            // "Trump summed up … and said …": the subject of the first verb; a description
+            // opening the sentence ("The president noted that he … and added") too
             let first = skip_intro(ctx, sent_first, j);
+            if let Some(d) = (first..j.min(first + 4)).find(|&i| {
+                toks[i].kind == Kind::Word && lexicon::description(&toks[i].lower).is_some()
+            }) && (first..d).all(|i| {
+                matches!(
+                    toks[i].lower.as_str(),
+                    "the" | "a" | "an" | "former" | "top" | "senior"
+                )
+            }) && ctx.cand_starting[d + 1].is_none()
+            {
+                let sp = np_ending(ctx, d, sent);
+                if sp.found {
+                    return sp;
+                }
+            }
             for i in first..j {
                 if toks[i].in_quote.is_some()
                     || (i > first
@@ -1079,9 +1097,19 @@ fn speaker_between(ctx: &Ctx<'_>, close_tok: usize, k: usize, e: usize) -> Speak
         }
     } else {
         // after the cue, up to the next punctuation
+        // (to a clause word: "said Dan Golvach when asked about Lindsey Graham")
         let s = e + 1;
         let mut t = s;
-        while t < toks.len() && toks[t].sent == sent && toks[t].kind == Kind::Word && t < s + 10 {
+        while t < toks.len()
+            && toks[t].sent == sent
+            && toks[t].kind == Kind::Word
+            && t < s + 10
+            && !(t > s
+                && matches!(
+                    toks[t].lower.as_str(),
+                    "when" | "who" | "after" | "before" | "as" | "while" | "because" | "in"
+                ))
+        {
             t += 1;
         }
         (s, t)
