@@ -358,3 +358,28 @@ fn places_clause_words_and_descriptions_around_cues() {
         .expect("a statement for 'added'");
     assert_eq!(added["speaker_text"], "The president");
 }
+
+/// A cue the rules leave without a speaker takes the noun phrase that opens its clause,
+/// named or not ("The budget office now says", "A person familiar with the planning says",
+/// "The departments declined …, saying"), past an introduction with a relative clause in
+/// it ("In rejecting a challenge to the law, which is …, the commission recognized").
+#[test]
+fn a_cue_without_a_speaker_takes_the_noun_phrase_opening_its_clause() {
+    let rows = quotes_of(
+        "Notes\n\n\
+         The budget office now says the reckoning will arrive sooner.\n\n\
+         A person familiar with the planning says the talks will focus on the budget.\n\n\
+         In rejecting a similar challenge to the law, which is scheduled for a vote next week, \
+         the commission recognized that a court should settle the matter.\n\n\
+         The departments declined to provide any documentation about the process, saying they \
+         cannot discuss the case.\n",
+    );
+    let text = |needle| find(&rows, needle)["speaker_text"].clone();
+    assert_eq!(text("the reckoning will arrive"), "The budget office");
+    assert_eq!(
+        text("the talks will focus"),
+        "A person familiar with the planning"
+    );
+    assert_eq!(text("a court should settle"), "the commission");
+    assert_eq!(text("they cannot discuss the case"), "The departments");
+}

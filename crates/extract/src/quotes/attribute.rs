@@ -711,7 +711,14 @@ fn clause_subject(ctx: &Ctx<'_>, first: usize, k: usize, sent: usize) -> Option<
             && (matches!(w, "and" | "but") && toks[i - 1].lower == ","
                 || matches!(w, "while" | "whereas" | "although" | "though" | "because"))
     })?;
-    let i = o + 1;
+    np_from(ctx, o + 1, k, sent)
+}
+
+/// The noun phrase that starts at token `i`, before the cue at `k`: an actor (past a
+/// possessive or a place before a title), a pronoun, or the words up to a comma, an
+/// auxiliary, an adverb or the cue, named by the first person or organisation in them.
+fn np_from(ctx: &Ctx<'_>, i: usize, k: usize, sent: usize) -> Option<Speaker> {
+    let toks = &ctx.scan.toks;
     if i >= k || toks[i].kind != Kind::Word || toks[i].in_quote.is_some() {
         return None;
     }
@@ -727,6 +734,23 @@ fn clause_subject(ctx: &Ctx<'_>, first: usize, k: usize, sent: usize) -> Option<
         || lexicon::is_verb_filler(w)
         || cue_lemma(w).is_some() && !toks[i].cap
         || !(is_noun_like(w) || matches!(w, "the" | "a" | "an"))
+        || matches!(
+            w,
+            "for"
+                | "of"
+                | "from"
+                | "at"
+                | "whose"
+                | "whatever"
+                | "whichever"
+                | "whoever"
+                | "whether"
+                | "let"
+                | "there's"
+                | "here's"
+                | "abroad"
+        )
+        || w.bytes().all(|b| b.is_ascii_digit() || b == b',')
     {
         return None;
     }
@@ -734,11 +758,43 @@ fn clause_subject(ctx: &Ctx<'_>, first: usize, k: usize, sent: usize) -> Option<
     while e + 1 < k
         && toks[e + 1].kind == Kind::Word
         && toks[e + 1].in_quote.is_none()
-        && !lexicon::is_verb_filler(&toks[e + 1].lower)
-        && !matches!(toks[e + 1].lower.as_str(), "is" | "are" | "was" | "were")
+        && !is_filler(&toks[e + 1])
+        && !matches!(
+            toks[e + 1].lower.as_str(),
+            "is" | "are" | "was" | "were" | "now" | "to"
+        )
+        && !(toks[e + 1].lower.ends_with("ed")
+            && cue_lemma(&toks[e + 1].lower).is_some()
+            && !toks[e + 1].cap)
         && e - i < 8
     {
         e += 1;
+    }
+    // it ends on a content word, not on "and", "of the" …
+    let function = |w: &str| {
+        matches!(
+            w,
+            "and"
+                | "or"
+                | "the"
+                | "a"
+                | "an"
+                | "of"
+                | "for"
+                | "from"
+                | "at"
+                | "with"
+                | "in"
+                | "on"
+                | "to"
+                | "by"
+        )
+    };
+    while function(&toks[e].lower) {
+        if e == i {
+            return None;
+        }
+        e -= 1;
     }
     let name = (i..=e).find_map(|j| {
         ctx.cand_starting[j]
@@ -823,6 +879,11 @@ fn fallback_speaker(ctx: &Ctx<'_>, k: usize) -> Speaker {
         if sp.found {
             return sp;
         }
+    }
+    // a subject with no name right before the cue ("The budget office now says", "A person
+    // familiar with the planning says")
+    if let Some(sp) = np_from(ctx, skip_intro(ctx, first, k), k, sent) {
+        return sp;
     }
     (first..k)
         .rev()
@@ -1331,6 +1392,28 @@ fn skip_dateline(ctx: &Ctx<'_>, first: usize, k: usize) -> usize {
 fn skip_intro(ctx: &Ctx<'_>, first: usize, k: usize) -> usize {
     let toks = &ctx.scan.toks;
     let mut i = skip_dateline(ctx, first, k);
+    // "But after focusing …, Clinton …", "Yet in addition to …"
+    let joined = |t: &Tok| matches!(t.lower.as_str(), "but" | "yet" | "and" | "so");
+    if i + 1 < k && toks[i].kind == Kind::Word && joined(&toks[i]) && toks[i + 1].kind == Kind::Word
+    {
+        let next = &toks[i + 1].lower;
+        if !np_stop(next)
+            || matches!(
+                next.as_str(),
+                "in" | "on"
+                    | "after"
+                    | "before"
+                    | "while"
+                    | "when"
+                    | "as"
+                    | "since"
+                    | "with"
+                    | "during"
+            )
+        {
+            i += 1;
+        }
+    }
     for _ in 0..3 {
         let opens = toks.get(i).is_some_and(|t| {
             t.kind == Kind::Word
@@ -1378,6 +1461,15 @@ fn skip_intro(ctx: &Ctx<'_>, first: usize, k: usize) -> usize {
         match (i + 1..k).find(|&c| toks[c].lower == "," && toks[c].in_quote.is_none()) {
             Some(c) if c + 1 < k => i = c + 1,
             _ => break,
+        }
+        // a relative clause inside the introduction ("In rejecting a challenge to X, which
+        // is scheduled for next week, the commission …")
+        if matches!(toks[i].lower.as_str(), "which" | "who")
+            && let Some(c) =
+                (i + 1..k).find(|&c| toks[c].lower == "," && toks[c].in_quote.is_none())
+            && c + 1 < k
+        {
+            i = c + 1;
         }
     }
     i
