@@ -383,3 +383,39 @@ fn a_cue_without_a_speaker_takes_the_noun_phrase_opening_its_clause() {
     assert_eq!(text("a court should settle"), "the commission");
     assert_eq!(text("they cannot discuss the case"), "The departments");
 }
+
+/// A mention that is the object of a preposition inside the subject ("… in Washington",
+/// "… in New Jersey", "… in 2009") widens to the whole subject noun phrase, named by its
+/// organisation when it has one; a place or a year alone is never the speaker.
+#[test]
+fn the_object_of_a_preposition_in_the_subject_is_not_the_speaker() {
+    let rows = quotes_of(
+        "Notes\n\n\
+         The Holocaust Memorial Museum in Washington issued a statement that condemned the \
+         remarks.\n\n\
+         Six Gannett newspapers in New Jersey said the governor should resign.\n\n\
+         An executive at the Clinton Foundation in 2009 sought to put a donor in touch with \
+         the department.\n",
+    );
+    let by_cue = |cue: &str| {
+        rows.iter()
+            .find(|r| r["cue"] == cue)
+            .unwrap_or_else(|| panic!("no statement with cue {cue:?} in {rows:#?}"))
+            .clone()
+    };
+    assert_eq!(
+        by_cue("issued")["speaker_text"],
+        "The Holocaust Memorial Museum in Washington"
+    );
+    assert_ne!(by_cue("issued")["speaker"], "Washington");
+    assert_eq!(
+        by_cue("said")["speaker_text"],
+        "Six Gannett newspapers in New Jersey"
+    );
+    let sought = by_cue("sought");
+    assert_eq!(
+        sought["speaker_text"],
+        "An executive at the Clinton Foundation in 2009"
+    );
+    assert_eq!(sought["speaker"], "Clinton Foundation");
+}

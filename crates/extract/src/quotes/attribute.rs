@@ -1706,6 +1706,7 @@ fn head_of(ctx: &Ctx<'_>, sp: Speaker, cue: Option<usize>) -> Speaker {
 /// aides" / "X and other leaders" widens to the whole, named by X.
 fn refine_head(ctx: &Ctx<'_>, sp: Speaker, cue: Option<usize>) -> Speaker {
     let sp = head_of(ctx, sp, cue);
+    let sp = past_preposition(ctx, sp, cue);
     let toks = &ctx.scan.toks;
     if !sp.found || sp.end <= sp.start {
         return sp;
@@ -1806,6 +1807,95 @@ fn widen_to(per: &Cand, sp: Speaker) -> Speaker {
     Speaker {
         name: Some(per.name.clone()),
         start: per.start.min(sp.start),
+        end: sp.end,
+        found: true,
+    }
+}
+
+/// A mention before its cue that is the object of a preposition ("The Holocaust Memorial
+/// Museum in Washington issued", "Six Gannett newspapers in New Jersey said") widens to the
+/// noun phrase the preposition belongs to, named by its first person or organisation.
+fn past_preposition(ctx: &Ctx<'_>, sp: Speaker, cue: Option<usize>) -> Speaker {
+    let toks = &ctx.scan.toks;
+    let Some(k) = cue else {
+        return sp;
+    };
+    if !sp.found || k >= toks.len() || sp.end > toks[k].start {
+        return sp;
+    }
+    let s = toks.partition_point(|t| t.end <= sp.start);
+    if s == 0 || s >= toks.len() {
+        return sp;
+    }
+    let sent = toks[s].sent;
+    let prep = |w: &str| matches!(w, "in" | "on" | "at" | "of" | "from" | "for" | "with");
+    if !prep(&toks[s - 1].lower) || toks[s - 1].sent != sent {
+        return sp;
+    }
+    let first = ctx.scan.sents[sent].first;
+    let mut a = s - 1;
+    let mut steps = 0;
+    while a > first && steps < 10 {
+        let p = &toks[a - 1];
+        if p.sent != sent || p.kind != Kind::Word || p.in_quote.is_some() {
+            break;
+        }
+        let w = p.lower.as_str();
+        if !prep(w)
+            && (np_stop(w)
+                || lexicon::is_verb_filler(w)
+                || lexicon::pronoun(w).is_some()
+                || !p.cap && (cue_lemma(w).is_some() || w.ends_with("ed")))
+        {
+            break;
+        }
+        a -= 1;
+        steps += 1;
+    }
+    // the phrase opens on a noun phrase word, not on a preposition
+    while a < s - 1 && prep(&toks[a].lower) {
+        a += 1;
+    }
+    if a >= s - 1
+        || !(toks[a].cap
+            || is_noun_like(&toks[a].lower)
+            || matches!(toks[a].lower.as_str(), "the" | "a" | "an"))
+    {
+        return sp;
+    }
+    // and it opens a clause: at the sentence's start or after a comma, a conjunction or a
+    // relative word (not after a verb: "… to engage in lawful callings")
+    let opens = a == first
+        || a == skip_intro(ctx, first, k)
+        || matches!(
+            toks[a - 1].lower.as_str(),
+            "," | "and"
+                | "but"
+                | "that"
+                | "which"
+                | "who"
+                | "while"
+                | "because"
+                | "as"
+                | "when"
+                | "—"
+                | "–"
+                | "-"
+                | ":"
+                | ";"
+        );
+    if !opens {
+        return sp;
+    }
+    let name = (a..s).find_map(|j| {
+        ctx.cand_starting[j]
+            .map(|ci| &ctx.cands[ci])
+            .filter(|c| c.last_tok < s && matches!(c.kind, EntityType::PER | EntityType::ORG))
+            .map(|c| c.name.clone())
+    });
+    Speaker {
+        name,
+        start: toks[a].start,
         end: sp.end,
         found: true,
     }
