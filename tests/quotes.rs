@@ -419,3 +419,31 @@ fn the_object_of_a_preposition_in_the_subject_is_not_the_speaker() {
     );
     assert_eq!(sought["speaker"], "Clinton Foundation");
 }
+
+/// Words right after the rules' cue belong to its statement, not to a statement of their own
+/// ("said in a statement" is one statement); a participle's or an infinitive's speaker is not
+/// the object after it ("…, accusing it of …").
+#[test]
+fn words_after_a_cue_and_objects_of_participles() {
+    let rows = quotes_of(
+        "Notes\n\n\
+         “The numbers are strong,” Jeff Weaver, the campaign manager, said in a statement.\n\n\
+         Admiral Harry Harris spoke on Tuesday. He has called China “provocative and \
+         expansionist,” accusing it of creating tension in the region.\n",
+    );
+    assert!(
+        rows.iter()
+            .all(|r| r["cue"] != "in" && r["cue"] != "statement"),
+        "{rows:#?}"
+    );
+    assert_eq!(
+        find(&rows, "The numbers are strong")["speaker"],
+        "Jeff Weaver"
+    );
+    let accusing = rows
+        .iter()
+        .find(|r| r["cue"] == "accusing")
+        .expect("a statement for 'accusing'");
+    assert_eq!(accusing["speaker_text"], "He");
+    assert_eq!(accusing["speaker"], "Harry Harris");
+}

@@ -597,8 +597,14 @@ fn speaker_for(ctx: &Ctx<'_>, k: usize, k_end: usize) -> Speaker {
     }
     // sentence-initial "Said X:" or "…, says X." : a name right after the cue, followed by
     // punctuation or the sentence end (not the subject of the content: "said she would")
+    // (not for a participle or an infinitive, whose subject comes before it: "…, accusing
+    // it of …", "to slam Sanders")
+    let verbal = toks[k].lower.ends_with("ing") || k > 0 && toks[k - 1].lower == "to";
     let after = np_at(ctx, k_end + 1, sent);
-    if after.found && (after.name.is_some() || ctx.cand_starting.get(k_end + 1).is_some()) {
+    if !verbal
+        && after.found
+        && (after.name.is_some() || ctx.cand_starting.get(k_end + 1).is_some())
+    {
         let end_tok = toks.partition_point(|t| t.start < after.end);
         let closes = end_tok >= toks.len()
             || toks[end_tok].sent != sent
@@ -1156,6 +1162,10 @@ fn speaker_between(ctx: &Ctx<'_>, close_tok: usize, k: usize, e: usize) -> Speak
         } else {
             (a, stop)
         }
+    } else if toks[k].lower.ends_with("ing") && toks[k].lower != "according" {
+        // "“…,” accusing it of …": a participle's subject is not after it; the sentence's
+        // subject speaks (the fallback)
+        return Speaker::default();
     } else {
         // after the cue, up to the next punctuation
         // (to a clause word: "said Dan Golvach when asked about Lindsey Graham")
@@ -2331,8 +2341,18 @@ fn attribute_with(article: &Article, scan: &Scan, cands: &[Cand], model: &CueMod
             continue;
         }
         // the model's cue ("voiced alarm", "criticism", "is expected"): its words run on
-        // while the model keeps taking them
-        if score.is_some_and(|s| s > add) {
+        // while the model keeps taking them; but a word right after the rules' cue belongs
+        // to that statement ("said in a statement", "told reporters")
+        let after_rule_cue = rule_cue.last() == Some(&true)
+            && cues.last().is_some_and(|&(_, e)| {
+                e < k
+                    && k - e <= 5
+                    && (e + 1..k).all(|i| {
+                        toks[i].kind == Kind::Word
+                            && !matches!(toks[i].lower.as_str(), "that" | "and" | "but" | "to")
+                    })
+            });
+        if score.is_some_and(|s| s > add) && !after_rule_cue {
             let mut e = k;
             while e + 1 < n
                 && toks[e + 1].sent == toks[k].sent
