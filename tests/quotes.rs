@@ -447,3 +447,23 @@ fn words_after_a_cue_and_objects_of_participles() {
     assert_eq!(accusing["speaker_text"], "He");
     assert_eq!(accusing["speaker"], "Harry Harris");
 }
+
+/// A participle straight after its clause's object has the clause's subject ("The Swiss
+/// People's Party led a series of referenda arguing …", "Isaac Saul tweeted back at Donald
+/// Trump pointing out …"); a city and its state both belong to an introduction ("At an
+/// event in St. Clairsville, Ohio, Brenda Johnson … and explained").
+#[test]
+fn participles_after_objects_and_city_state_introductions() {
+    let rows = quotes_of(
+        "Notes\n\n\
+         The Swiss People's Party led a series of cantonal referenda arguing against the \
+         proposals.\n\n\
+         Isaac Saul tweeted back at Donald Trump pointing out the irony of the remark.\n\n\
+         At a Trump campaign event in St. Clairsville, Ohio, Brenda Johnson also railed against \
+         immigrants, and explained how much it upset her.\n",
+    );
+    let speaker = |needle| find(&rows, needle)["speaker"].clone();
+    assert_eq!(speaker("against the proposals"), "Swiss People's Party");
+    assert_eq!(speaker("out the irony"), "Isaac Saul");
+    assert_eq!(speaker("how much it upset her"), "Brenda Johnson");
+}

@@ -466,6 +466,37 @@ fn speaker_for(ctx: &Ctx<'_>, k: usize, k_end: usize) -> Speaker {
             };
         }
     }
+    // "the SVP led a series of referenda arguing …", "more Republicans have begun urging":
+    // a participle straight after its clause's object or verb has the clause's subject
+    if toks[k].lower.ends_with("ing")
+        && toks[k].lower != "according"
+        && k > 0
+        && toks[k - 1].kind == Kind::Word
+        && !matches!(
+            toks[k - 1].lower.as_str(),
+            "is" | "are"
+                | "was"
+                | "were"
+                | "be"
+                | "been"
+                | "am"
+                | "'s"
+                | "while"
+                | "after"
+                | "before"
+                | "by"
+                | "in"
+                | "when"
+                | "without"
+        )
+        && !lexicon::is_verb_filler(&toks[k - 1].lower)
+    {
+        let first = ctx.scan.sents[sent].first;
+        let sp = sentence_subject(ctx, first, k, sent);
+        if sp.found {
+            return sp;
+        }
+    }
     // "Trump has been criticized by some of his rivals": the agent of a passive cue speaks
     if let Some(sp) = passive_agent(ctx, k, k_end, sent) {
         return sp;
@@ -1471,6 +1502,16 @@ fn skip_intro(ctx: &Ctx<'_>, first: usize, k: usize) -> usize {
         match (i + 1..k).find(|&c| toks[c].lower == "," && toks[c].in_quote.is_none()) {
             Some(c) if c + 1 < k => i = c + 1,
             _ => break,
+        }
+        // the state after a city ("At an event in St. Clairsville, Ohio, …")
+        if let Some(ci) = ctx.cand_starting[i]
+            && ctx.cands[ci].kind == EntityType::LOC
+            && toks
+                .get(ctx.cands[ci].last_tok + 1)
+                .is_some_and(|t| t.lower == ",")
+            && ctx.cands[ci].last_tok + 2 < k
+        {
+            i = ctx.cands[ci].last_tok + 2;
         }
         // a relative clause inside the introduction ("In rejecting a challenge to X, which
         // is scheduled for next week, the commission …")
