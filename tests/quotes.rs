@@ -467,3 +467,17 @@ fn participles_after_objects_and_city_state_introductions() {
     assert_eq!(speaker("out the irony"), "Isaac Saul");
     assert_eq!(speaker("how much it upset her"), "Brenda Johnson");
 }
+
+/// A quote's cue may follow a name with a title and a long appositive ("“…,” Mr. Regalado,
+/// the new mayor of the city, said"): the title opens the speaker, so the quote is his.
+#[test]
+fn a_titled_name_with_an_appositive_between_quote_and_cue() {
+    let rows = quotes_of(
+        "Notes\n\n\
+         “I would have been all in,” Mr. Regalado, the new mayor of the city, said in his \
+         office.\n",
+    );
+    let q = find(&rows, "I would have been all in");
+    assert_eq!(q["cue"], "said");
+    assert_eq!(q["speaker_text"], "Regalado");
+}

@@ -1176,7 +1176,7 @@ fn speaker_between(ctx: &Ctx<'_>, close_tok: usize, k: usize, e: usize) -> Speak
     let np_start = |i: usize| {
         let t = &toks[i];
         t.kind == Kind::Word
-            && (t.cap && !lexicon::is_not_name(&t.lower)
+            && (t.cap && (!lexicon::is_not_name(&t.lower) || lexicon::is_title(&t.lower))
                 || lexicon::pronoun(&t.lower).is_some()
                 || matches!(
                     t.lower.as_str(),
@@ -2455,6 +2455,18 @@ fn attribute_with(article: &Article, scan: &Scan, cands: &[Cand], model: &CueMod
             if k <= q.close_tok {
                 continue;
             }
+            // a learned cue inside a speaker's appositive ("“…,” Mr. Regalado, the Republican
+            // mayor of Miami, said"): the rules' cue after it in the sentence is the quote's
+            if !rule_cue[ci]
+                && cues
+                    .iter()
+                    .enumerate()
+                    .skip(ci + 1)
+                    .take_while(|&(_, &(k2, _))| toks[k2].sent == toks[k].sent)
+                    .any(|(c2, _)| rule_cue[c2])
+            {
+                continue;
+            }
             let between = &toks[q.close_tok + 1..k];
             let words = between.iter().filter(|t| t.is_word()).count();
             // "… was “liberal” and argued …": a verb joined to an earlier one has that
@@ -2494,10 +2506,9 @@ fn attribute_with(article: &Article, scan: &Scan, cands: &[Cand], model: &CueMod
             let appositive = words <= 14
                 && k >= 1
                 && toks[k - 1].lower == ","
-                && between
-                    .iter()
-                    .find(|t| t.is_word())
-                    .is_some_and(|t| t.cap && !lexicon::is_not_name(&t.lower))
+                && between.iter().find(|t| t.is_word()).is_some_and(|t| {
+                    t.cap && (!lexicon::is_not_name(&t.lower) || lexicon::is_title(&t.lower))
+                })
                 && between[..between.len() - 1]
                     .iter()
                     .skip_while(|t| !t.is_word())
