@@ -17,6 +17,13 @@ fn find<'a>(rows: &'a [Value], needle: &str) -> &'a Value {
         .unwrap_or_else(|| panic!("no statement containing {needle:?} in {rows:#?}"))
 }
 
+/// The first statement whose cue is `cue`.
+fn by_cue<'a>(rows: &'a [Value], cue: &str) -> &'a Value {
+    rows.iter()
+        .find(|r| r["cue"] == cue)
+        .unwrap_or_else(|| panic!("no statement with cue {cue:?} in {rows:#?}"))
+}
+
 #[test]
 fn quotes_jsonl_speakers_cues_and_offsets() {
     let dir = Dir::new();
@@ -246,10 +253,7 @@ fn introductory_phrases_quantifiers_and_asked_by() {
     let a = find(&rows, "a violation of free market");
     assert_ne!(a["speaker_text"], "all");
     assert!(a["speaker"].is_string(), "{a}");
-    let asked = rows
-        .iter()
-        .find(|r| r["cue"] == "Asked")
-        .expect("a statement for 'Asked'");
+    let asked = by_cue(&rows, "Asked");
     assert_eq!(asked["speaker"], "George Stephanopoulos");
 }
 
@@ -291,15 +295,9 @@ fn opening_participles_and_possessive_noun_cues() {
          Bernie Sanders spoke for an hour. His attacks on billionaire financiers drew the \
          loudest cheers.\n",
     );
-    let by_cue = |cue: &str| {
-        rows.iter()
-            .find(|r| r["cue"] == cue)
-            .unwrap_or_else(|| panic!("no statement with cue {cue:?} in {rows:#?}"))
-            .clone()
-    };
-    assert_eq!(by_cue("Conceding")["speaker_text"], "he");
-    assert_eq!(by_cue("announcing")["speaker"], "Joe Biden");
-    let attacks = by_cue("attacks");
+    assert_eq!(by_cue(&rows, "Conceding")["speaker_text"], "he");
+    assert_eq!(by_cue(&rows, "announcing")["speaker"], "Joe Biden");
+    let attacks = by_cue(&rows, "attacks");
     assert_eq!(attacks["speaker_text"], "His");
     assert_eq!(attacks["speaker"], "Bernie Sanders");
 }
@@ -319,10 +317,7 @@ fn clause_subjects_relative_clauses_and_conjunctions() {
          “Our arguments were weak this year.” But, Paul Ryan said, “democracy is a slow \
          business.”\n",
     );
-    let doubts = rows
-        .iter()
-        .find(|r| r["cue"] == "say")
-        .expect("a statement for 'say'");
+    let doubts = by_cue(&rows, "say");
     assert_eq!(doubts["speaker_text"], "people familiar with her thinking");
     assert!(doubts["speaker"].is_null(), "{doubts}");
     let sought = find(&rows, "the endorsement of Donald Trump");
@@ -352,10 +347,7 @@ fn places_clause_words_and_descriptions_around_cues() {
         .find(|r| r["cue"] == "said" && r["text"] == "Most people would agree,")
         .expect("the quote with its cue 'said'");
     assert_eq!(agree["speaker"], "Dan Golvach");
-    let added = rows
-        .iter()
-        .find(|r| r["cue"] == "added")
-        .expect("a statement for 'added'");
+    let added = by_cue(&rows, "added");
     assert_eq!(added["speaker_text"], "The president");
 }
 
@@ -397,22 +389,16 @@ fn the_object_of_a_preposition_in_the_subject_is_not_the_speaker() {
          An executive at the Clinton Foundation in 2009 sought to put a donor in touch with \
          the department.\n",
     );
-    let by_cue = |cue: &str| {
-        rows.iter()
-            .find(|r| r["cue"] == cue)
-            .unwrap_or_else(|| panic!("no statement with cue {cue:?} in {rows:#?}"))
-            .clone()
-    };
     assert_eq!(
-        by_cue("issued")["speaker_text"],
+        by_cue(&rows, "issued")["speaker_text"],
         "The Holocaust Memorial Museum in Washington"
     );
-    assert_ne!(by_cue("issued")["speaker"], "Washington");
+    assert_ne!(by_cue(&rows, "issued")["speaker"], "Washington");
     assert_eq!(
-        by_cue("said")["speaker_text"],
+        by_cue(&rows, "said")["speaker_text"],
         "Six Gannett newspapers in New Jersey"
     );
-    let sought = by_cue("sought");
+    let sought = by_cue(&rows, "sought");
     assert_eq!(
         sought["speaker_text"],
         "An executive at the Clinton Foundation in 2009"
@@ -440,10 +426,7 @@ fn words_after_a_cue_and_objects_of_participles() {
         find(&rows, "The numbers are strong")["speaker"],
         "Jeff Weaver"
     );
-    let accusing = rows
-        .iter()
-        .find(|r| r["cue"] == "accusing")
-        .expect("a statement for 'accusing'");
+    let accusing = by_cue(&rows, "accusing");
     assert_eq!(accusing["speaker_text"], "He");
     assert_eq!(accusing["speaker"], "Harry Harris");
 }
