@@ -464,3 +464,25 @@ fn a_titled_name_with_an_appositive_between_quote_and_cue() {
     assert_eq!(q["cue"], "said");
     assert_eq!(q["speaker_text"], "Regalado");
 }
+
+/// A short bracket before the cue is skipped ("Sen. Bernie Sanders (I-Vt.) said Sunday in
+/// Madison, Wisconsin, …": Sanders, not Madison); a passive cue's agent may follow an
+/// irregular participle ("was seen by some").
+#[test]
+fn brackets_before_a_cue_and_irregular_passives() {
+    let rows = quotes_of(
+        "Notes\n\n\
+         Sen. Bernie Sanders (I-Vt.) said Sunday in Madison, Wisconsin, that the race was far \
+         from over.\n\n\
+         The decision was seen by some as a demotion for the manager.\n",
+    );
+    let said = by_cue(&rows, "said");
+    assert_eq!(said["speaker"], "Bernie Sanders");
+    assert!(
+        said["text"]
+            .as_str()
+            .unwrap()
+            .contains("the race was far from over")
+    );
+    assert_eq!(by_cue(&rows, "seen")["speaker_text"], "some");
+}

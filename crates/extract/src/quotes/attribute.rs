@@ -512,6 +512,17 @@ fn speaker_for(ctx: &Ctx<'_>, k: usize, k_end: usize) -> Speaker {
         if t.kind == Kind::Word && is_filler(t) {
             continue;
         }
+        // "Sen. Bernie Sanders (I-Vt.) said": a short bracket before the cue
+        if t.lower == ")"
+            && let Some(o) = (j.saturating_sub(5)..j)
+                .rev()
+                .find(|&i| toks[i].lower == "(")
+            && o > 0
+            && toks[o].sent == sent
+        {
+            j = o;
+            continue;
+        }
         // "Carson, Fiorina and Huckabee have all characterized": a floating quantifier
         if matches!(t.lower.as_str(), "all" | "both" | "each")
             && j > 0
@@ -862,11 +873,21 @@ fn passive_agent(ctx: &Ctx<'_>, k: usize, k_end: usize, sent: usize) -> Option<S
     }
     // "Asked by Stephanopoulos to respond, Carson said": a participle opening the sentence
     let opens = a == ctx.scan.sents[sent].first;
-    if !toks[k].lower.ends_with("ed") || !opens && (a == 0 || !is_be(&toks[a - 1].lower)) {
+    let last = toks[k_end].lower.as_str();
+    let participle = last.ends_with("ed")
+        || last.ends_with("en")
+        || last.ends_with("wn")
+        || matches!(
+            last,
+            "told" | "said" | "heard" | "held" | "thought" | "led" | "met"
+        );
+    if !participle || !opens && (a == 0 || !is_be(&toks[a - 1].lower)) {
         return None;
     }
-    let by = (k_end + 1..(k_end + 4).min(toks.len()))
-        .find(|&i| toks[i].lower == "by" && toks[i].sent == sent)?;
+    // ("has been attacked on the speeches by Bernie Sanders": a short phrase between)
+    let by = (k_end + 1..(k_end + 6).min(toks.len()))
+        .take_while(|&i| toks[i].sent == sent && toks[i].kind == Kind::Word)
+        .find(|&i| toks[i].lower == "by")?;
     let mut sp = np_at(ctx, by + 1, sent);
     if !sp.found {
         return None;
