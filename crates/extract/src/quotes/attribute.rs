@@ -1772,8 +1772,8 @@ fn head_of(ctx: &Ctx<'_>, sp: Speaker, cue: Option<usize>) -> Speaker {
     sp
 }
 
-/// The speaker mention of a statement, refined: [`head_of`], then a description next to a
-/// name gives the name ("the assailant, John McGraw," / "Armstrong Williams, Carson's
+/// The speaker mention of a statement, refined: [`head_of`] and [`past_preposition`], then a
+/// description next to a name gives the name ("the assailant, John McGraw," / "Armstrong Williams, Carson's
 /// longtime friend and adviser,"), and a mention that is the second part of "X and his
 /// aides" / "X and other leaders" widens to the whole, named by X.
 fn refine_head(ctx: &Ctx<'_>, sp: Speaker, cue: Option<usize>) -> Speaker {
