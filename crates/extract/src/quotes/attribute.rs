@@ -421,13 +421,7 @@ fn speaker_for(ctx: &Ctx<'_>, k: usize, k_end: usize) -> Speaker {
             let sp = np_at(ctx, seg, sent);
             // (a possessive opens an appositive, not a clause: "…, Mr. Trump's private
             // club, calling …")
-            let after = ctx.text.get(sp.end..).unwrap_or_default();
-            let possessive = ctx
-                .text
-                .get(sp.start..sp.end)
-                .is_some_and(|m| m.ends_with("'s") || m.ends_with("’s"))
-                || after.starts_with("'s")
-                || after.starts_with("’s");
+            let possessive = sp.found && possessive(toks, toks.partition_point(|t| t.end < sp.end));
             // (nor does a place: "said at a Buffalo, New York town hall event, hinting")
             let place =
                 ctx.cand_starting[seg].is_some_and(|ci| ctx.cands[ci].kind == EntityType::LOC);
@@ -844,14 +838,8 @@ fn np_from(ctx: &Ctx<'_>, i: usize, k: usize, sent: usize) -> Option<Speaker> {
         }
         e -= 1;
     }
-    let name = (i..=e).find_map(|j| {
-        ctx.cand_starting[j]
-            .map(|ci| &ctx.cands[ci])
-            .filter(|c| c.last_tok <= e && matches!(c.kind, EntityType::PER | EntityType::ORG))
-            .map(|c| c.name.clone())
-    });
     Some(Speaker {
-        name,
+        name: named_within(ctx, i, e),
         start: toks[i].start,
         end: toks[e].end,
         found: true,
@@ -916,10 +904,12 @@ fn passive_agent(ctx: &Ctx<'_>, k: usize, k_end: usize, sent: usize) -> Option<S
     Some(sp)
 }
 
-/// The speaker of a statement whose cue has none by the rules above: the subject at the
-/// start of the sentence, else the last name before token `k` in the sentence ("On Saturday,
-/// Senator Bernie Sanders of Vermont, a Democratic rival, assailed her"). Used for the
-/// statement only, not for the clause decisions that read `Speaker::found`.
+/// The speaker of a statement whose cue has none by the rules above, in this order: the
+/// sentence's subject; for a cue inside the sentence's introduction, the subject after it
+/// ("Conceding that …, he warned"); the noun phrase that opens the cue's clause, named or not
+/// ("The budget office now says"); the last name before token `k` in the sentence ("On
+/// Saturday, Senator Bernie Sanders of Vermont, a Democratic rival, assailed her"). Used for
+/// the statement only, not for the clause decisions that read `Speaker::found`.
 fn fallback_speaker(ctx: &Ctx<'_>, k: usize) -> Speaker {
     let toks = &ctx.scan.toks;
     let sent = toks[k].sent;
@@ -1554,9 +1544,7 @@ fn head_cand<'c>(ctx: &Ctx<'c>, c: &'c Cand) -> &'c Cand {
     let toks = &ctx.scan.toks;
     let last = &toks[c.last_tok];
     let next = toks.get(c.last_tok + 1);
-    let possessive = last.lower.ends_with("'s")
-        || last.lower.ends_with("’s")
-        || next.is_some_and(|t| matches!(t.lower.as_str(), "'s" | "’s"));
+    let possessive = possessive(toks, c.last_tok);
     let place_before_title =
         c.kind == EntityType::LOC && next.is_some_and(|t| lexicon::is_title(&t.lower));
     if possessive || place_before_title {
@@ -1644,14 +1632,8 @@ fn head_of(ctx: &Ctx<'_>, sp: Speaker, cue: Option<usize>) -> Speaker {
         return sp;
     }
     let cand = ctx.cand_ending[last].map(|ci| &ctx.cands[ci]);
-    let is_person = cand.is_some_and(|c| c.kind == EntityType::PER && !is_party_tag(ctx, c));
-    // a walk stays in the sentence, out of quotes and short of the cue
-    let open = |i: usize| toks[i].sent == sent && toks[i].in_quote.is_none() && Some(i) != cue;
-    let person_ending = |i: usize| {
-        ctx.cand_ending[i]
-            .map(|ci| &ctx.cands[ci])
-            .filter(|c| c.kind == EntityType::PER && !is_party_tag(ctx, c))
-    };
+    let open = |i: usize| walkable(toks, i, sent, cue);
+    let person_ending = |i: usize| person(ctx, ctx.cand_ending[i]);
     // a party tag: the person right before it, past "(" or ","
     if let Some(c) = cand
         && is_party_tag(ctx, c)
@@ -1668,21 +1650,19 @@ fn head_of(ctx: &Ctx<'_>, sp: Speaker, cue: Option<usize>) -> Speaker {
         }
         return sp;
     }
-    if is_person {
+    if let Some(c) = person(ctx, ctx.cand_ending[last]) {
         // a person before a role and another person ("Clinton spokesman Josh Schwerin")
-        let c = cand.expect("a person candidate");
         let mut i = c.last_tok + 1;
         if toks.get(i).is_some_and(|t| t.lower == "'s") {
             i += 1;
         }
         let from = i;
         while i < toks.len() && i < from + 5 && open(i) {
-            if let Some(ci) = ctx.cand_starting[i]
-                && i > from
-            {
-                let p = &ctx.cands[ci];
+            if ctx.cand_starting[i].is_some() && i > from {
                 let roles = (from..i).any(|j| !toks[j].cap || lexicon::is_title(&toks[j].lower));
-                if p.kind == EntityType::PER && !is_party_tag(ctx, p) && roles {
+                if let Some(p) = person(ctx, ctx.cand_starting[i])
+                    && roles
+                {
                     return cand_speaker(p);
                 }
                 break;
@@ -1702,15 +1682,11 @@ fn head_of(ctx: &Ctx<'_>, sp: Speaker, cue: Option<usize>) -> Speaker {
     let from = i;
     while i < toks.len() && i < from + 6 && open(i) {
         if let Some(ci) = ctx.cand_starting[i] {
-            let p = &ctx.cands[ci];
-            if p.kind == EntityType::PER && !is_party_tag(ctx, p) {
+            if let Some(p) = person(ctx, Some(ci)) {
                 return cand_speaker(p);
             }
-            if p.kind != EntityType::LOC && p.kind != EntityType::ORG && p.kind != EntityType::MISC
-            {
-                break;
-            }
-            i = p.last_tok + 1;
+            // a place, organisation or other name on the way ("UK Independence Party leader")
+            i = ctx.cands[ci].last_tok + 1;
             continue;
         }
         if !role_word(&toks[i]) {
@@ -1720,8 +1696,7 @@ fn head_of(ctx: &Ctx<'_>, sp: Speaker, cue: Option<usize>) -> Speaker {
     }
     // a place or organisation after "of"/"in"/"from" or in an appositive: walk left to a
     // person
-    if cand.is_some_and(|c| c.kind != EntityType::PER) {
-        let c = cand.expect("a candidate");
+    if let Some(c) = cand.filter(|c| c.kind != EntityType::PER) {
         let mut j = c.first_tok;
         let mut steps = 0;
         let mut prep = false;
@@ -1732,9 +1707,7 @@ fn head_of(ctx: &Ctx<'_>, sp: Speaker, cue: Option<usize>) -> Speaker {
             }
             if let Some(per) = person_ending(j - 1) {
                 // not a possessor ("John Kerry's negotiating partners in Tehran")
-                let possessive = toks[per.last_tok].lower.ends_with("'s")
-                    || toks.get(per.last_tok + 1).is_some_and(|t| t.lower == "'s");
-                if prep && !possessive {
+                if prep && !possessive(toks, per.last_tok) {
                     return widen_to(per, sp);
                 }
                 break;
@@ -1772,10 +1745,10 @@ fn head_of(ctx: &Ctx<'_>, sp: Speaker, cue: Option<usize>) -> Speaker {
     sp
 }
 
-/// The speaker mention of a statement, refined: [`head_of`] and [`past_preposition`], then a
-/// description next to a name gives the name ("the assailant, John McGraw," / "Armstrong Williams, Carson's
-/// longtime friend and adviser,"), and a mention that is the second part of "X and his
-/// aides" / "X and other leaders" widens to the whole, named by X.
+/// The speaker mention of a statement, refined: [`head_of`] and [`past_preposition`]; then a
+/// description next to a name gives the name ("the assailant, John McGraw," / "Armstrong
+/// Williams, Carson's longtime friend and adviser,"), and a mention that is the second part
+/// of "X and his aides" / "X and other leaders" widens to the whole, named by X.
 fn refine_head(ctx: &Ctx<'_>, sp: Speaker, cue: Option<usize>) -> Speaker {
     let sp = head_of(ctx, sp, cue);
     let sp = past_preposition(ctx, sp, cue);
@@ -1789,11 +1762,8 @@ fn refine_head(ctx: &Ctx<'_>, sp: Speaker, cue: Option<usize>) -> Speaker {
         return sp;
     }
     let sent = toks[last].sent;
-    let open = |i: usize| toks[i].sent == sent && toks[i].in_quote.is_none() && Some(i) != cue;
-    let person = |ci: Option<usize>| {
-        ci.map(|ci| &ctx.cands[ci])
-            .filter(|c| c.kind == EntityType::PER && !is_party_tag(ctx, c))
-    };
+    let open = |i: usize| walkable(toks, i, sent, cue);
+    let person = |ci: Option<usize>| person(ctx, ci);
     // a name starts a noun phrase when nothing before it is a lower-case word ("After
     // meeting Trump, the spokesman said" has no apposition)
     let np_opens = |i: usize| {
@@ -1959,18 +1929,40 @@ fn past_preposition(ctx: &Ctx<'_>, sp: Speaker, cue: Option<usize>) -> Speaker {
     if !opens {
         return sp;
     }
-    let name = (a..s).find_map(|j| {
-        ctx.cand_starting[j]
-            .map(|ci| &ctx.cands[ci])
-            .filter(|c| c.last_tok < s && matches!(c.kind, EntityType::PER | EntityType::ORG))
-            .map(|c| c.name.clone())
-    });
     Speaker {
-        name,
+        name: named_within(ctx, a, s - 1),
         start: toks[a].start,
         end: sp.end,
         found: true,
     }
+}
+
+/// True if the token at `last` ends in a possessive `'s` or is followed by one ("Trump's",
+/// "Sanders ’s"); token text has its apostrophes unified to `'`.
+fn possessive(toks: &[Tok], last: usize) -> bool {
+    toks[last].lower.ends_with("'s") || toks.get(last + 1).is_some_and(|t| t.lower == "'s")
+}
+
+/// The person candidate `ci` names, if it is a person and not a party tag.
+fn person<'c>(ctx: &Ctx<'c>, ci: Option<usize>) -> Option<&'c Cand> {
+    ci.map(|ci| &ctx.cands[ci])
+        .filter(|c| c.kind == EntityType::PER && !is_party_tag(ctx, c))
+}
+
+/// The name of the first person or organisation that lies within tokens `a..=e`.
+fn named_within(ctx: &Ctx<'_>, a: usize, e: usize) -> Option<String> {
+    (a..=e).find_map(|j| {
+        ctx.cand_starting[j]
+            .map(|ci| &ctx.cands[ci])
+            .filter(|c| c.last_tok <= e && matches!(c.kind, EntityType::PER | EntityType::ORG))
+            .map(|c| c.name.clone())
+    })
+}
+
+/// True if a walk from a speaker mention may take token `i`: in sentence `sent`, outside
+/// quotes, and not the cue.
+fn walkable(toks: &[Tok], i: usize, sent: usize, cue: Option<usize>) -> bool {
+    toks[i].sent == sent && toks[i].in_quote.is_none() && Some(i) != cue
 }
 
 /// The place (a `LOC` candidate) that starts at byte `start`, if any.
