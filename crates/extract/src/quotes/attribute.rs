@@ -562,22 +562,12 @@ fn speaker_for(ctx: &Ctx<'_>, k: usize, k_end: usize) -> Speaker {
             {
                 return sp;
             }
-            // "Trump summed up … and said …": the subject of the first verb; a description
-            // opening the sentence ("The president noted that he … and added") too
+            // "Trump summed up … and said …", "The president noted that he … and added": the
+            // sentence's subject, else the first name or pronoun not after a preposition
             let first = skip_intro(ctx, sent_first, j);
-            if let Some(d) = (first..j.min(first + 4)).find(|&i| {
-                toks[i].kind == Kind::Word && lexicon::description(&toks[i].lower).is_some()
-            }) && (first..d).all(|i| {
-                matches!(
-                    toks[i].lower.as_str(),
-                    "the" | "a" | "an" | "former" | "top" | "senior"
-                )
-            }) && ctx.cand_starting[d + 1].is_none()
-            {
-                let sp = np_ending(ctx, d, sent);
-                if sp.found {
-                    return sp;
-                }
+            let sp = sentence_subject(ctx, sent_first, j, sent);
+            if sp.found {
+                return sp;
             }
             for i in first..j {
                 if toks[i].in_quote.is_some()
