@@ -687,7 +687,7 @@ fn past_modifier(ctx: &Ctx<'_>, sp: Speaker, sent: usize) -> Speaker {
     }
     // "started by", "briefed on", "familiar with" (not "led to", "ended with": verbs)
     let reduced = |part: &str, prep: &str| match prep {
-        "by" => part.ends_with("ed") || part.ends_with("en"),
+        "by" => is_participle(part),
         "on" | "about" => part == "briefed",
         "with" => matches!(part, "familiar" | "close" | "affiliated" | "associated"),
         _ => false,
@@ -836,6 +836,18 @@ fn np_from(ctx: &Ctx<'_>, i: usize, k: usize, sent: usize) -> Option<Speaker> {
     })
 }
 
+/// True for a word that can be a past participle before "by" ("criticized", "seen",
+/// "shown", "told").
+fn is_participle(w: &str) -> bool {
+    w.ends_with("ed")
+        || w.ends_with("en")
+        || w.ends_with("wn")
+        || matches!(
+            w,
+            "told" | "said" | "heard" | "held" | "thought" | "led" | "met"
+        )
+}
+
 /// The agent of a passive cue ("has been criticized by some of his rivals"): the noun phrase
 /// after a `by` right behind the cue, when a form of `be` comes before it (adverbs between).
 fn passive_agent(ctx: &Ctx<'_>, k: usize, k_end: usize, sent: usize) -> Option<Speaker> {
@@ -851,15 +863,7 @@ fn passive_agent(ctx: &Ctx<'_>, k: usize, k_end: usize, sent: usize) -> Option<S
     }
     // "Asked by Stephanopoulos to respond, Carson said": a participle opening the sentence
     let opens = a == ctx.scan.sents[sent].first;
-    let last = toks[k_end].lower.as_str();
-    let participle = last.ends_with("ed")
-        || last.ends_with("en")
-        || last.ends_with("wn")
-        || matches!(
-            last,
-            "told" | "said" | "heard" | "held" | "thought" | "led" | "met"
-        );
-    if !participle || !opens && (a == 0 || !is_be(&toks[a - 1].lower)) {
+    if !is_participle(&toks[k_end].lower) || !opens && (a == 0 || !is_be(&toks[a - 1].lower)) {
         return None;
     }
     // ("has been attacked on the speeches by Bernie Sanders": a short phrase between)
