@@ -10,7 +10,7 @@ use rayon::prelude::*;
 use crate::split_len;
 
 use crate::analyze::{Analyzer, CountOptions, Kind, scan};
-use crate::intern::Interner;
+use crate::intern::{Interner, StrMap};
 use crate::period::Period;
 
 /// What is counted: single terms or n-grams.
@@ -90,11 +90,81 @@ struct Stat {
     docs: u64,
 }
 
+/// A group's term statistics by term id: a hash map while the group has seen few of the
+/// terms, an array indexed by id (absent terms have a zero count) once it has seen many, so
+/// that the one group of an ungrouped count costs an array access per term and article.
+enum TermStats {
+    Sparse(HashMap<u32, Stat, RandomState>),
+    Dense(Vec<Stat>),
+}
+
+impl Default for TermStats {
+    fn default() -> Self {
+        TermStats::Sparse(HashMap::default())
+    }
+}
+
+impl TermStats {
+    /// Adds `s` to term `id`; `vocab` is the number of term ids so far (all are below it).
+    #[inline]
+    fn add(&mut self, id: u32, s: Stat, vocab: usize) {
+        match self {
+            TermStats::Dense(v) => {
+                let i = id as usize;
+                if i >= v.len() {
+                    v.resize(vocab.max(i + 1), Stat::default());
+                }
+                v[i].count += s.count;
+                v[i].docs += s.docs;
+            }
+            TermStats::Sparse(m) => {
+                let e = m.entry(id).or_default();
+                e.count += s.count;
+                e.docs += s.docs;
+                // An array of the whole vocabulary takes at most about as much memory as
+                // the map once the map holds a quarter of the terms.
+                if m.len() * 4 >= vocab && vocab >= 1024 {
+                    let mut v = vec![Stat::default(); vocab.max(id as usize + 1)];
+                    for (&k, &st) in m.iter() {
+                        v[k as usize] = st;
+                    }
+                    *self = TermStats::Dense(v);
+                }
+            }
+        }
+    }
+
+    /// The (id, stat) pairs with a count, in no particular order.
+    fn into_pairs(self) -> Vec<(u32, Stat)> {
+        match self {
+            TermStats::Sparse(m) => m.into_iter().collect(),
+            TermStats::Dense(v) => v
+                .into_iter()
+                .enumerate()
+                .filter(|(_, s)| s.count > 0)
+                .map(|(i, s)| (i as u32, s))
+                .collect(),
+        }
+    }
+
+    /// Calls `f` on each (id, stat) pair with a count.
+    fn for_each(&self, mut f: impl FnMut(u32, Stat)) {
+        match self {
+            TermStats::Sparse(m) => m.iter().for_each(|(&k, &s)| f(k, s)),
+            TermStats::Dense(v) => v
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| s.count > 0)
+                .for_each(|(i, &s)| f(i as u32, s)),
+        }
+    }
+}
+
 #[derive(Default)]
 struct KeyAcc {
     words: u64,
     docs: u64,
-    terms: HashMap<u32, Stat, RandomState>,
+    terms: TermStats,
 }
 
 struct DocRec {
@@ -109,8 +179,8 @@ struct DocRec {
 struct Local {
     unit: Unit,
     per_article: bool,
-    surf: Interner,
-    info: Vec<SurfInfo>,
+    /// What each distinct surface form counts as.
+    surf: StrMap<SurfInfo>,
     canon: Interner,
     grams: Interner,
     keys: HashMap<GroupKey, u32, RandomState>,
@@ -119,7 +189,7 @@ struct Local {
     docs: Vec<DocRec>,
     scratch_counts: Vec<u64>,
     touched: Vec<u32>,
-    window: Vec<u32>,
+    window: Vec<SurfInfo>,
     gram_buf: String,
 }
 
@@ -128,8 +198,7 @@ impl Local {
         Local {
             unit,
             per_article,
-            surf: Interner::default(),
-            info: Vec::new(),
+            surf: StrMap::default(),
             canon: Interner::default(),
             grams: Interner::default(),
             keys: HashMap::default(),
@@ -159,7 +228,6 @@ impl Local {
         let mut words = 0u64;
         let Local {
             surf,
-            info,
             canon,
             grams,
             scratch_counts,
@@ -182,8 +250,7 @@ impl Local {
         window.clear();
         scan(&an.tokenizer, &article.text, |t| {
             words += 1;
-            let (sid, new) = surf.intern(t.raw);
-            if new {
+            let (si, _) = surf.get_or_insert_with(t.raw, || {
                 let norm = an.normalize(t.raw);
                 let stop = an.is_stopword(&norm);
                 let drop_number = !an.opts.numbers && t.kind == Kind::Number;
@@ -195,13 +262,12 @@ impl Local {
                 let counted = c != DROP
                     && !(stop && an.opts.drop_stopwords)
                     && an.passes_filter(canon.resolve(c));
-                info.push(SurfInfo {
+                SurfInfo {
                     canon: c,
                     stop,
                     counted,
-                });
-            }
-            let si = info[sid as usize];
+                }
+            });
             match *unit {
                 Unit::Terms => {
                     if si.counted {
@@ -216,22 +282,21 @@ impl Local {
                         window.clear();
                         return;
                     }
-                    window.push(sid);
+                    window.push(si);
                     if window.len() > n {
                         window.remove(0);
                     }
                     if window.len() == n {
-                        let first = info[window[0] as usize];
-                        let last = info[window[n - 1] as usize];
+                        let (first, last) = (window[0], window[n - 1]);
                         if an.opts.drop_stopwords && (first.stop || last.stop) {
                             return;
                         }
                         gram_buf.clear();
-                        for (k, &w) in window.iter().enumerate() {
+                        for (k, w) in window.iter().enumerate() {
                             if k > 0 {
                                 gram_buf.push(' ');
                             }
-                            gram_buf.push_str(canon.resolve(info[w as usize].canon));
+                            gram_buf.push_str(canon.resolve(w.canon));
                         }
                         if !an.passes_filter(gram_buf) {
                             return;
@@ -242,15 +307,17 @@ impl Local {
                 }
             }
         });
+        let vocab = match self.unit {
+            Unit::Terms => self.canon.len(),
+            Unit::Ngrams(_) => self.grams.len(),
+        };
         let acc = &mut self.accs[key as usize];
         acc.words += words;
         acc.docs += 1;
         let mut doc_terms = Vec::new();
         for id in self.touched.drain(..) {
             let c = std::mem::take(&mut self.scratch_counts[id as usize]);
-            let s = acc.terms.entry(id).or_default();
-            s.count += c;
-            s.docs += 1;
+            acc.terms.add(id, Stat { count: c, docs: 1 }, vocab);
             if self.per_article {
                 doc_terms.push((id, c));
             }
@@ -283,15 +350,13 @@ impl Local {
         for key in other.key_list {
             key_map.push(self.key_id(key));
         }
+        let vocab = self.terms().len();
         for (k, acc) in other.accs.into_iter().enumerate() {
             let mine = &mut self.accs[key_map[k] as usize];
             mine.words += acc.words;
             mine.docs += acc.docs;
-            for (id, s) in acc.terms {
-                let e = mine.terms.entry(map[id as usize]).or_default();
-                e.count += s.count;
-                e.docs += s.docs;
-            }
+            acc.terms
+                .for_each(|id, s| mine.terms.add(map[id as usize], s, vocab));
         }
         for mut d in other.docs {
             d.key = key_map[d.key as usize];
@@ -455,10 +520,10 @@ impl CountsBuilder {
         // Corpus totals per local id.
         let mut totals = vec![Stat::default(); part.terms.len()];
         for acc in &part.accs {
-            for (&id, s) in &acc.terms {
+            acc.terms.for_each(|id, s| {
                 totals[id as usize].count += s.count;
                 totals[id as usize].docs += s.docs;
-            }
+            });
         }
         let mut kept: Vec<u32> = (0..part.terms.len() as u32)
             .filter(|&i| totals[i as usize].count >= min)
@@ -490,6 +555,7 @@ impl CountsBuilder {
                 let acc = accs[old].take().expect("each key once");
                 let mut terms: Vec<TermCount> = acc
                     .terms
+                    .into_pairs()
                     .into_iter()
                     .filter(|(id, _)| remap[*id as usize] != DROP)
                     .map(|(id, s)| TermCount {

@@ -1,19 +1,75 @@
-//! A string interner with foldhash; ids are dense and in insertion order.
+//! String-keyed maps and a string interner with foldhash; interner ids are dense and in
+//! insertion order.
 //!
-//! Strings of up to 7 bytes (most words of running text) are looked up by a `u64` holding
-//! their bytes and length: a hit then reads no string from the heap and calls no `memcmp`.
+//! Strings of up to 15 bytes (nearly every word of running text) are looked up by their bytes
+//! and length packed into one or two `u64`s: a lookup then reads no string from the heap and
+//! calls no `memcmp`, and the key is built with a few overlapping loads, not a `memcpy`.
 
 use std::collections::HashMap;
 
 use foldhash::fast::RandomState;
 
+/// A map from strings to small `Copy` values, with keys packed as above.
+#[derive(Debug)]
+pub(crate) struct StrMap<V> {
+    /// Strings of up to 7 bytes.
+    short: HashMap<u64, V, RandomState>,
+    /// Strings of 8 to 15 bytes.
+    mid: HashMap<[u64; 2], V, RandomState>,
+    /// Longer strings.
+    long: HashMap<Box<str>, V, RandomState>,
+}
+
+impl<V> Default for StrMap<V> {
+    fn default() -> Self {
+        StrMap {
+            short: HashMap::default(),
+            mid: HashMap::default(),
+            long: HashMap::default(),
+        }
+    }
+}
+
+impl<V: Copy> StrMap<V> {
+    /// The value of `s`, inserting `make(s)` first when `s` is new; and whether it was new.
+    #[inline]
+    pub(crate) fn get_or_insert_with(&mut self, s: &str, make: impl FnOnce() -> V) -> (V, bool) {
+        let b = s.as_bytes();
+        match b.len() {
+            0..=7 => {
+                let key = pack7(b);
+                if let Some(&v) = self.short.get(&key) {
+                    return (v, false);
+                }
+                let v = make();
+                self.short.insert(key, v);
+                (v, true)
+            }
+            8..=15 => {
+                let key = pack15(b);
+                if let Some(&v) = self.mid.get(&key) {
+                    return (v, false);
+                }
+                let v = make();
+                self.mid.insert(key, v);
+                (v, true)
+            }
+            _ => {
+                if let Some(&v) = self.long.get(s) {
+                    return (v, false);
+                }
+                let v = make();
+                self.long.insert(s.into(), v);
+                (v, true)
+            }
+        }
+    }
+}
+
 /// Maps strings to dense `u32` ids.
 #[derive(Default, Debug)]
 pub(crate) struct Interner {
-    /// Strings of up to [`SHORT`] bytes, by [`pack`].
-    short: HashMap<u64, u32, RandomState>,
-    /// Longer strings.
-    map: HashMap<Box<str>, u32, RandomState>,
+    map: StrMap<u32>,
     strings: Vec<Box<str>>,
 }
 
@@ -21,27 +77,12 @@ impl Interner {
     /// Returns the id of `s` and whether it was new.
     #[inline]
     pub(crate) fn intern(&mut self, s: &str) -> (u32, bool) {
-        if let Some(key) = pack(s) {
-            if let Some(&id) = self.short.get(&key) {
-                return (id, false);
-            }
-            let id = self.next_id();
-            self.strings.push(s.into());
-            self.short.insert(key, id);
-            return (id, true);
-        }
-        if let Some(&id) = self.map.get(s) {
-            return (id, false);
-        }
-        let id = self.next_id();
-        let boxed: Box<str> = s.into();
-        self.strings.push(boxed.clone());
-        self.map.insert(boxed, id);
-        (id, true)
-    }
-
-    fn next_id(&self) -> u32 {
-        u32::try_from(self.strings.len()).expect("fewer than 4 billion distinct terms")
+        let Interner { map, strings } = self;
+        map.get_or_insert_with(s, || {
+            let id = u32::try_from(strings.len()).expect("fewer than 4 billion distinct terms");
+            strings.push(s.into());
+            id
+        })
     }
 
     /// The string of an id.
@@ -65,21 +106,38 @@ impl Interner {
     }
 }
 
-/// Longest string looked up by [`pack`].
-const SHORT: usize = 7;
-
-/// The bytes of a string of at most [`SHORT`] bytes and its length in one `u64` (the length
-/// in the top byte, so `a` and `a\0` differ).
+/// Up to 7 bytes and their length in one `u64` (the length in the top byte, so `a` and `a\0`
+/// differ). Built from overlapping loads: the first and last four bytes, or the first,
+/// middle and last byte.
 #[inline]
-fn pack(s: &str) -> Option<u64> {
-    let b = s.as_bytes();
-    if b.len() > SHORT {
-        return None;
-    }
-    let mut k = [0u8; 8];
-    k[..b.len()].copy_from_slice(b);
-    k[7] = b.len() as u8;
-    Some(u64::from_le_bytes(k))
+fn pack7(b: &[u8]) -> u64 {
+    let n = b.len();
+    debug_assert!(n <= 7);
+    let bytes = if n >= 4 {
+        let lo = u64::from(u32::from_le_bytes([b[0], b[1], b[2], b[3]]));
+        let hi = u64::from(u32::from_le_bytes([b[n - 4], b[n - 3], b[n - 2], b[n - 1]]));
+        lo | (hi << (8 * (n - 4)))
+    } else if n > 0 {
+        u64::from(b[0])
+            | (u64::from(b[n / 2]) << (8 * (n / 2)))
+            | (u64::from(b[n - 1]) << (8 * (n - 1)))
+    } else {
+        0
+    };
+    bytes | ((n as u64) << 56)
+}
+
+/// 8 to 15 bytes and their length in two `u64`s: the first eight bytes, and the last eight
+/// shifted so that the bytes they share with the first are dropped, with the length on top.
+#[inline]
+fn pack15(b: &[u8]) -> [u64; 2] {
+    let n = b.len();
+    debug_assert!((8..=15).contains(&n));
+    let lo = u64::from_le_bytes(b[..8].try_into().expect("8 bytes"));
+    let hi = u64::from_le_bytes(b[n - 8..].try_into().expect("8 bytes"));
+    // `hi` holds bytes n-8..n; keep the n-8 bytes past the first eight (none for n = 8).
+    let rest = hi.checked_shr(8 * (16 - n) as u32).unwrap_or(0);
+    [lo, rest | ((n as u64) << 56)]
 }
 
 #[cfg(test)]
@@ -118,5 +176,66 @@ mod tests {
             assert_eq!(i.intern(w), (k as u32, false));
         }
         assert_eq!(i.len(), 7);
+    }
+
+    /// Packing is one-to-one: every pair of distinct strings of each length class, over a
+    /// small alphabet with NUL (so a shorter string padded with zeros is tried against a
+    /// longer one), gets distinct keys.
+    #[test]
+    fn packed_keys_are_distinct_for_distinct_strings() {
+        let alphabet = [b'\0', b'a', b'b'];
+        let mut seen7 = std::collections::HashMap::new();
+        let mut seen15 = std::collections::HashMap::new();
+        // All strings of 0..=7 bytes over the alphabet, and 8..=15-byte strings made of a
+        // fixed prefix with every 0..=7-byte tail.
+        let mut all: Vec<Vec<u8>> = vec![Vec::new()];
+        let mut level = vec![Vec::new()];
+        for _ in 0..7 {
+            level = level
+                .iter()
+                .flat_map(|s: &Vec<u8>| {
+                    alphabet.iter().map(move |&c| {
+                        let mut t = s.clone();
+                        t.push(c);
+                        t
+                    })
+                })
+                .collect();
+            all.extend(level.iter().cloned());
+        }
+        for s in &all {
+            assert!(seen7.insert(pack7(s), s.clone()).is_none(), "{s:?}");
+            let mut long = b"abcdefgh".to_vec();
+            long.extend_from_slice(s);
+            assert!(
+                seen15.insert(pack15(&long), long.clone()).is_none(),
+                "{long:?}"
+            );
+            let mut long = b"\0\0\0\0\0\0\0\0".to_vec();
+            long.extend_from_slice(s);
+            assert!(
+                seen15.insert(pack15(&long), long.clone()).is_none(),
+                "{long:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn map_keeps_values_for_every_length_class() {
+        let mut m: StrMap<u32> = StrMap::default();
+        let words = [
+            "",
+            "a",
+            "abcdefg",
+            "abcdefgh",
+            "abcdefghijklmno",
+            "abcdefghijklmnop",
+        ];
+        for (k, w) in words.iter().enumerate() {
+            assert_eq!(m.get_or_insert_with(w, || k as u32), (k as u32, true));
+        }
+        for (k, w) in words.iter().enumerate() {
+            assert_eq!(m.get_or_insert_with(w, || 99), (k as u32, false));
+        }
     }
 }
