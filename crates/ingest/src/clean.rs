@@ -17,8 +17,12 @@ const BUILTIN_BOILERPLATE: &str = include_str!("boilerplate.txt");
 pub struct Boilerplate {
     /// The patterns as written (each checked on its own when added).
     patterns: Vec<String>,
-    /// All of them in one automaton: one search per paragraph instead of one per pattern.
-    set: RegexSet,
+    /// The patterns in a few automata (one search per automaton instead of one per pattern),
+    /// each with the longest paragraph, in characters, that one of its patterns can match:
+    /// patterns anchored at both ends with a bounded length (`^.{0,100}\bgetty images$`)
+    /// are grouped by that bound and not run on longer paragraphs, where their automaton
+    /// would otherwise walk the first hundred characters of every paragraph. `None`: no bound.
+    sets: Vec<(Option<usize>, RegexSet)>,
 }
 
 impl Default for Boilerplate {
@@ -33,10 +37,7 @@ impl Default for Boilerplate {
                 .map(|(_, p)| p.to_string())
                 .collect::<Vec<_>>();
             Boilerplate {
-                set: RegexSetBuilder::new(&patterns)
-                    .case_insensitive(true)
-                    .build()
-                    .expect("built-in boilerplate patterns are valid"),
+                sets: compile(&patterns).expect("built-in boilerplate patterns are valid"),
                 patterns,
             }
         });
@@ -49,7 +50,7 @@ impl Boilerplate {
     pub fn empty() -> Self {
         Boilerplate {
             patterns: Vec::new(),
-            set: RegexSet::empty(),
+            sets: Vec::new(),
         }
     }
 
@@ -66,10 +67,7 @@ impl Boilerplate {
                 .map_err(|e| format!("line {}: {e}", i + 1))?;
             patterns.push(line.to_string());
         }
-        self.set = RegexSetBuilder::new(&patterns)
-            .case_insensitive(true)
-            .build()
-            .map_err(|e| e.to_string())?;
+        self.sets = compile(&patterns).map_err(|e| e.to_string())?;
         self.patterns = patterns;
         Ok(())
     }
@@ -86,7 +84,75 @@ impl Boilerplate {
 
     /// Returns true if and only if the paragraph is boilerplate.
     pub fn is_match(&self, paragraph: &str) -> bool {
-        self.set.is_match(paragraph.trim())
+        let p = paragraph.trim();
+        // Characters, counted only when the byte length leaves it open.
+        let mut chars = None;
+        self.sets.iter().any(|(bound, set)| {
+            bound.is_none_or(|b| {
+                p.len() <= b || *chars.get_or_insert_with(|| p.chars().count()) <= b
+            }) && set.is_match(p)
+        })
+    }
+}
+
+/// Smallest bound of a group of length-bounded patterns; the next group's is twice as large.
+const FIRST_BOUND: usize = 64;
+
+/// Compiles patterns (case-insensitive) into automata grouped by [`max_paragraph`]: one for
+/// the unbounded patterns, one per power-of-two bound from [`FIRST_BOUND`] on.
+fn compile(
+    patterns: &[String],
+) -> std::result::Result<Vec<(Option<usize>, RegexSet)>, regex::Error> {
+    let mut groups: std::collections::BTreeMap<Option<usize>, Vec<&str>> = Default::default();
+    for p in patterns {
+        let bound = max_paragraph(p).map(|n| n.max(FIRST_BOUND).next_power_of_two());
+        groups.entry(bound).or_default().push(p);
+    }
+    groups
+        .into_iter()
+        .map(|(bound, ps)| {
+            let set = RegexSetBuilder::new(ps).case_insensitive(true).build()?;
+            Ok((bound, set))
+        })
+        .collect()
+}
+
+/// The longest text, in characters, that `pattern` (case-insensitive) can match as a whole
+/// paragraph, when it is anchored at both ends (`^…$`) and has no unbounded repetition.
+fn max_paragraph(pattern: &str) -> Option<usize> {
+    use regex_syntax::hir::Look;
+    let hir = regex_syntax::ParserBuilder::new()
+        .case_insensitive(true)
+        .build()
+        .parse(pattern)
+        .ok()?;
+    let props = hir.properties();
+    if !props.look_set_prefix().contains(Look::Start)
+        || !props.look_set_suffix().contains(Look::End)
+    {
+        return None;
+    }
+    max_chars(&hir)
+}
+
+/// The most characters a match of `hir` can span, if bounded.
+fn max_chars(hir: &regex_syntax::hir::Hir) -> Option<usize> {
+    use regex_syntax::hir::HirKind;
+    match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) => Some(0),
+        // A literal is UTF-8 in Unicode mode; counting bytes is an upper bound otherwise.
+        HirKind::Literal(lit) => {
+            Some(std::str::from_utf8(&lit.0).map_or(lit.0.len(), |s| s.chars().count()))
+        }
+        HirKind::Class(_) => Some(1),
+        HirKind::Repetition(rep) => max_chars(&rep.sub)?.checked_mul(rep.max? as usize),
+        HirKind::Capture(cap) => max_chars(&cap.sub),
+        HirKind::Concat(subs) => subs
+            .iter()
+            .try_fold(0usize, |sum, h| sum.checked_add(max_chars(h)?)),
+        HirKind::Alternation(subs) => subs
+            .iter()
+            .try_fold(0usize, |most, h| Some(most.max(max_chars(h)?))),
     }
 }
 
@@ -459,6 +525,47 @@ mod tests {
         assert!(checked.extend_from_text(BUILTIN_BOILERPLATE).is_ok());
         assert_eq!(checked.patterns, Boilerplate::default().patterns);
         assert!(!checked.patterns.is_empty());
+    }
+
+    #[test]
+    fn length_bounds_of_patterns() {
+        for (pattern, bound) in [
+            (r"^all rights reserved\.?$", Some(20)),
+            (r"^(share|share this (article|story))$", Some(18)),
+            (r"^(copyright|©)\s.{0,200}$", Some(210)),
+            (r"^é{2,3}\b$", Some(3)),
+            // Not anchored at both ends, or unbounded.
+            (r"^to contact the wsws\b", None),
+            (r"all rights reserved$", None),
+            (r"^follow \w+ on x$", None),
+            (r"(?m)^photo$", None),
+        ] {
+            assert_eq!(max_paragraph(pattern), bound, "{pattern}");
+        }
+        // The built-in photo-credit pattern, which used to walk 100 characters of every
+        // paragraph, is bounded; the built-in patterns make four automata.
+        let builtin = Boilerplate::default();
+        let credit = builtin
+            .patterns
+            .iter()
+            .find(|p| p.contains("getty"))
+            .unwrap();
+        assert_eq!(max_paragraph(credit), Some(150));
+        let bounds: Vec<Option<usize>> = builtin.sets.iter().map(|(b, _)| *b).collect();
+        assert_eq!(bounds, [None, Some(64), Some(256), Some(512)]);
+    }
+
+    /// A bounded pattern matches a paragraph up to its bound and not beyond it, and bounded
+    /// and unbounded patterns are all tried.
+    #[test]
+    fn bounded_patterns_match_short_paragraphs_only() {
+        let mut b = Boilerplate::empty();
+        b.extend_from_text("^credit: .{0,10}$\n^advert\\b").unwrap();
+        assert!(b.is_match("  Credit: ÉÉÉÉÉÉÉÉÉÉ "));
+        assert!(!b.is_match("Credit: ÉÉÉÉÉÉÉÉÉÉÉ"));
+        assert!(b.is_match("Advert for a long time, longer than any bound here"));
+        assert!(!b.is_match("No credit: x"));
+        assert_eq!(b.sets.len(), 2);
     }
 
     #[test]
