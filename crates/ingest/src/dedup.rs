@@ -191,65 +191,95 @@ const ASCII_WORD: [u8; 128] = {
 
 /// The words of `text` (runs of alphanumeric characters, as `split(!is_alphanumeric)` gives
 /// them) lower-cased (`str::to_lowercase` on each word), each followed by a space; with
-/// `ends`, also where each word ends in the buffer. ASCII is done a byte at a time through
-/// a table; a word with a non-ASCII character is lower-cased whole (final sigma).
+/// `ends`, also where each word ends in the buffer.
 fn normalised_words(text: &str, ends: bool) -> (Vec<u8>, Vec<u32>) {
+    if ends {
+        walk_words::<true>(text)
+    } else {
+        walk_words::<false>(text)
+    }
+}
+
+/// [`normalised_words`], with or without the word ends. ASCII goes a byte at a time through
+/// a table with no branch on the byte: each byte is written (lower-cased, or a space for a
+/// non-word byte) and the write position only moves on for a word byte or the first
+/// non-word byte after a word. A non-ASCII character takes a slower path: a word with one is
+/// lower-cased whole (final sigma), from where it started.
+fn walk_words<const ENDS: bool>(text: &str) -> (Vec<u8>, Vec<u32>) {
     let bytes = text.as_bytes();
     let n = bytes.len();
-    let mut buf: Vec<u8> = Vec::with_capacity(n + 16);
-    let mut word_ends: Vec<u32> = Vec::new();
-    // The character at `j` when it is not ASCII, and whether it belongs to a word.
-    let wide = |j: usize| {
-        let c = text[j..].chars().next().expect("j is on a char boundary");
-        (c.is_alphanumeric(), c.len_utf8())
-    };
+    // Each byte writes at most one byte, plus the space after the last word; a non-ASCII
+    // word that grows when lower-cased makes room for itself.
+    let mut buf = vec![0u8; n + 1];
+    let mut len = 0usize;
+    let mut word_ends: Vec<u32> = if ENDS { vec![0; n / 2 + 1] } else { Vec::new() };
+    let mut words = 0usize;
+    let mut in_word = false;
+    // Where the current word began, in the text and in the buffer.
+    let mut word_start = (0usize, 0usize);
     let mut i = 0;
     while i < n {
         let b = bytes[i];
-        let start = i;
         if b < 0x80 {
-            if ASCII_WORD[b as usize] == 0 {
-                i += 1;
-                continue;
+            let m = ASCII_WORD[b as usize];
+            let w = m != 0;
+            if w && !in_word {
+                word_start = (i, len);
             }
-            // An ASCII run: copied through the table in one go unless a non-ASCII word
-            // character follows it.
-            while i < n && bytes[i] < 0x80 && ASCII_WORD[bytes[i] as usize] != 0 {
-                i += 1;
+            if ENDS {
+                word_ends[words] = len as u32;
+                words += usize::from(!w && in_word);
             }
-            if i == n || bytes[i] < 0x80 || !wide(i).0 {
-                buf.extend(bytes[start..i].iter().map(|&b| ASCII_WORD[b as usize]));
-                if ends {
-                    word_ends.push(buf.len() as u32);
-                }
-                buf.push(b' ');
-                continue;
-            }
-        } else {
-            let (alnum, width) = wide(i);
-            if !alnum {
-                i += width;
-                continue;
-            }
+            buf[len] = if w { m } else { b' ' };
+            len += usize::from(w || in_word);
+            in_word = w;
+            i += 1;
+            continue;
         }
-        // A word with a non-ASCII character: find its end and lower-case it whole.
+        let c = text[i..].chars().next().expect("i is on a char boundary");
+        if !c.is_alphanumeric() {
+            if ENDS {
+                word_ends[words] = len as u32;
+                words += usize::from(in_word);
+            }
+            buf[len] = b' ';
+            len += usize::from(in_word);
+            in_word = false;
+            i += c.len_utf8();
+            continue;
+        }
+        // A word with a non-ASCII character: from its start to its end, lower-cased whole.
+        let (start, at) = if in_word { word_start } else { (i, len) };
         while i < n {
             let (alnum, width) = if bytes[i] < 0x80 {
                 (ASCII_WORD[bytes[i] as usize] != 0, 1)
             } else {
-                wide(i)
+                let c = text[i..].chars().next().expect("i is on a char boundary");
+                (c.is_alphanumeric(), c.len_utf8())
             };
             if !alnum {
                 break;
             }
             i += width;
         }
-        buf.extend_from_slice(text[start..i].to_lowercase().as_bytes());
-        if ends {
-            word_ends.push(buf.len() as u32);
-        }
-        buf.push(b' ');
+        let lower = text[start..i].to_lowercase();
+        buf.truncate(at);
+        buf.extend_from_slice(lower.as_bytes());
+        len = buf.len();
+        // Room for the rest of the text, as at the start.
+        buf.resize(len + (n - i) + 1, 0);
+        in_word = true;
     }
+    if in_word {
+        if ENDS {
+            word_ends[words] = len as u32;
+            words += 1;
+        }
+        buf[len] = b' ';
+        len += 1;
+    }
+    buf.truncate(len);
+    word_ends.truncate(words);
     (buf, word_ends)
 }
 
