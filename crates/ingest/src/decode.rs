@@ -27,10 +27,12 @@ pub(crate) fn looks_binary(bytes: &[u8]) -> bool {
     if nuls > 1 + head.len() / 512 {
         return true;
     }
-    let controls = head
-        .iter()
-        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))
-        .count();
+    // Control bytes less tab, line feed, form feed and carriage return (all below 0x20),
+    // summed with no branch per byte, so that it vectorises.
+    let controls = head.iter().fold(0u32, |acc, &b| {
+        acc + u32::from(b < 0x20)
+            - u32::from((b == b'\t') | (b == b'\n') | (b == 0x0c) | (b == b'\r'))
+    }) as usize;
     controls * 20 > head.len()
 }
 
@@ -113,5 +115,22 @@ mod tests {
         assert!(!looks_binary(
             "plain text, nothing odd — “quotes”".as_bytes()
         ));
+    }
+
+    #[test]
+    fn control_bytes_mean_binary_but_layout_bytes_do_not() {
+        // One control byte in ten, no NUL: binary.
+        let mut bytes = Vec::new();
+        for k in 0..200u8 {
+            bytes.extend_from_slice(b"abcdefghi");
+            bytes.push(1 + k % 8);
+        }
+        assert!(looks_binary(&bytes));
+        // Tabs, line feeds, form feeds and carriage returns as often: text.
+        let text = "col\tcol\r\nrow\x0c".repeat(100);
+        assert!(!looks_binary(text.as_bytes()));
+        // One control byte in twenty-five: text (the limit is one in twenty).
+        let sparse = "abcdefghijklmnopqrstuvwx\x1b".repeat(100);
+        assert!(!looks_binary(sparse.as_bytes()));
     }
 }
