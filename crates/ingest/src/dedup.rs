@@ -215,25 +215,26 @@ fn walk_words<const ENDS: bool>(text: &str) -> (Vec<u8>, Vec<u32>) {
     let mut word_ends: Vec<u32> = if ENDS { vec![0; n / 2 + 1] } else { Vec::new() };
     let mut words = 0usize;
     let mut in_word = false;
-    // Where the current word began, in the text and in the buffer.
-    let mut word_start = (0usize, 0usize);
     let mut i = 0;
     while i < n {
-        let b = bytes[i];
-        if b < 0x80 {
-            let m = ASCII_WORD[b as usize];
-            let w = m != 0;
-            if w && !in_word {
-                word_start = (i, len);
-            }
-            if ENDS {
-                word_ends[words] = len as u32;
-                words += usize::from(!w && in_word);
-            }
-            buf[len] = if w { m } else { b' ' };
-            len += usize::from(w || in_word);
-            in_word = w;
-            i += 1;
+        if bytes[i] < 0x80 {
+            let state = ascii_run::<ENDS>(
+                bytes,
+                &mut buf,
+                &mut word_ends,
+                Walk {
+                    i,
+                    len,
+                    words,
+                    in_word,
+                },
+            );
+            Walk {
+                i,
+                len,
+                words,
+                in_word,
+            } = state;
             continue;
         }
         let c = text[i..].chars().next().expect("i is on a char boundary");
@@ -249,7 +250,16 @@ fn walk_words<const ENDS: bool>(text: &str) -> (Vec<u8>, Vec<u32>) {
             continue;
         }
         // A word with a non-ASCII character: from its start to its end, lower-cased whole.
-        let (start, at) = if in_word { word_start } else { (i, len) };
+        // A word in progress here is ASCII (a word with a non-ASCII character is taken whole
+        // below), written a byte for a byte: it starts after the last non-word byte.
+        let mut start = i;
+        if in_word {
+            while start > 0 && bytes[start - 1] < 0x80 && ASCII_WORD[bytes[start - 1] as usize] != 0
+            {
+                start -= 1;
+            }
+        }
+        let at = len - (i - start);
         while i < n {
             let (alnum, width) = if bytes[i] < 0x80 {
                 (ASCII_WORD[bytes[i] as usize] != 0, 1)
@@ -281,6 +291,55 @@ fn walk_words<const ENDS: bool>(text: &str) -> (Vec<u8>, Vec<u32>) {
     buf.truncate(len);
     word_ends.truncate(words);
     (buf, word_ends)
+}
+
+/// Where [`walk_words`] is: the next byte of the text, the length written to the buffer,
+/// the words ended so far and whether the last byte was a word byte.
+#[derive(Clone, Copy)]
+struct Walk {
+    i: usize,
+    len: usize,
+    words: usize,
+    in_word: bool,
+}
+
+/// [`walk_words`] over ASCII bytes from `at.i` to the next non-ASCII byte or the end. Kept
+/// out of line so that its state stays in registers.
+#[inline(never)]
+fn ascii_run<const ENDS: bool>(
+    bytes: &[u8],
+    buf: &mut [u8],
+    word_ends: &mut [u32],
+    at: Walk,
+) -> Walk {
+    let Walk {
+        mut i,
+        mut len,
+        mut words,
+        mut in_word,
+    } = at;
+    while let Some(&b) = bytes.get(i) {
+        if b >= 0x80 {
+            break;
+        }
+        let m = ASCII_WORD[b as usize];
+        let w = m != 0;
+        if ENDS {
+            word_ends[words] = len as u32;
+            words += usize::from(!w & in_word);
+        }
+        // The lower-cased byte, or a space (0x20) for a non-word byte.
+        buf[len] = m | (u8::from(!w) << 5);
+        len += usize::from(w | in_word);
+        in_word = w;
+        i += 1;
+    }
+    Walk {
+        i,
+        len,
+        words,
+        in_word,
+    }
 }
 
 /// The MinHash signature of a set of shingle hashes.
