@@ -465,21 +465,41 @@ impl<'t> Scanner<'t> {
         self.compound(start, start, false)
     }
 
-    /// The end of a plain ASCII word at `start` (first character `first`): a letter, then
-    /// ASCII letters and digits, then the end of the text or an ASCII byte that no rule of
+    /// A plain ASCII word at `start` (first character `first`): a letter, then ASCII letters
+    /// and digits, then the end of the text or an ASCII byte that no rule of
     /// [`Scanner::wordlike`] continues a token with (`.` abbreviations, domains and e-mail
     /// addresses, `-` compounds, `'` inner apostrophes and possessives, `:` URL schemes,
-    /// `_ % + @` e-mail addresses). Most words of news text are plain; for them this gives
-    /// what `wordlike` gives, without its look-aheads.
+    /// `_ % + @` e-mail addresses); or such a word before a period and white space (the end
+    /// of a sentence, or an abbreviation: no address or compound goes on after it). Most
+    /// words of news text are plain; for them this gives what `wordlike` gives, without its
+    /// look-aheads.
     #[inline]
-    fn plain_word(&self, start: usize, first: char) -> Option<usize> {
+    fn plain_word(&self, start: usize, first: char) -> Option<RawToken> {
         if !first.is_ascii_alphabetic() {
             return None;
         }
         let i = ascii_alnum_end(self.bytes, start + 1);
         let next = self.byte(i);
-        (next < 0x80 && !matches!(next, b'.' | b'-' | b'\'' | b':' | b'_' | b'%' | b'+' | b'@'))
-            .then_some(i)
+        let word = |end| RawToken {
+            start,
+            end,
+            kind: TokenKind::Word,
+            abbrev: false,
+        };
+        if next < 0x80 && !matches!(next, b'.' | b'-' | b'\'' | b':' | b'_' | b'%' | b'+' | b'@') {
+            return Some(word(i));
+        }
+        if next == b'.' && matches!(self.byte(i + 1), b' ' | b'\n' | b'\t' | b'\r' | 0) {
+            // What `compound` does with a first segment that ends at a period.
+            return Some(match self.abbreviation(start, i) {
+                Some(end) => RawToken {
+                    abbrev: self.byte(end - 1) == b'.',
+                    ..word(end)
+                },
+                None => word(i),
+            });
+        }
+        None
     }
 
     /// Punctuation and symbols, one character each, except runs of `.`, `!`/`?` and `-`.
@@ -523,15 +543,10 @@ impl Iterator for Scanner<'_> {
         let start = self.pos;
         let first = self.byte(start);
         if first.is_ascii_alphabetic()
-            && let Some(end) = self.plain_word(start, first as char)
+            && let Some(tok) = self.plain_word(start, first as char)
         {
-            self.pos = end;
-            return Some(RawToken {
-                start,
-                end,
-                kind: TokenKind::Word,
-                abbrev: false,
-            });
+            self.pos = tok.end;
+            return Some(tok);
         }
         self.next_token()
     }
@@ -549,13 +564,8 @@ impl Scanner<'_> {
                 break (self.pos, c, l);
             }
         };
-        let tok = if let Some(end) = self.plain_word(start, c) {
-            RawToken {
-                start,
-                end,
-                kind: TokenKind::Word,
-                abbrev: false,
-            }
+        let tok = if let Some(tok) = self.plain_word(start, c) {
+            tok
         } else if c.is_ascii_alphanumeric() || (!c.is_ascii() && is_word_char(c)) {
             self.wordlike(start, c)
         } else if self.split_possessive
@@ -787,15 +797,11 @@ mod tests {
     fn check_plain_words(text: &str) {
         for (start, c) in text.char_indices() {
             for split in [false, true] {
-                let Some(end) = Scanner::new(text, split).plain_word(start, c) else {
+                let Some(plain) = Scanner::new(text, split).plain_word(start, c) else {
                     continue;
                 };
                 let t = Scanner::new(text, split).wordlike(start, c);
-                assert_eq!(
-                    (t.start, t.end, t.kind, t.abbrev),
-                    (start, end, TokenKind::Word, false),
-                    "{text:?} at {start}"
-                );
+                assert_eq!(t, plain, "{text:?} at {start}");
             }
         }
     }
@@ -804,7 +810,8 @@ mod tests {
     fn plain_words_are_what_wordlike_gives() {
         check_plain_words(
             "The U.S. said Kramp-Karrenbauer's 1,389 troops—in 2021 e.g. www.wsws.org \
-             http://x.org hello@x.org J. R. Tolkien No. 5 Gen. Smith don't O’Brien Zapad-2021",
+             http://x.org hello@x.org J. R. Tolkien No. 5 Gen. Smith don't O’Brien Zapad-2021 \
+             ended. No. 5. Then (J. Smith) Mr. Jones etc. www. U.S. x. Ph.D. end.",
         );
     }
 
