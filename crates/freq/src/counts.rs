@@ -91,8 +91,9 @@ struct Stat {
 }
 
 /// A group's term statistics by term id: a hash map while the group has seen few of the
-/// terms, an array indexed by id (absent terms have a zero count) once it has seen many, so
-/// that the one group of an ungrouped count costs an array access per term and article.
+/// terms, an array indexed by id (absent terms have a zero count) once it has seen half of
+/// them, so that the one group of an ungrouped count costs an array access per term and
+/// article.
 enum TermStats {
     Sparse(HashMap<u32, Stat, RandomState>),
     Dense(Vec<Stat>),
@@ -121,9 +122,10 @@ impl TermStats {
                 let e = m.entry(id).or_default();
                 e.count += s.count;
                 e.docs += s.docs;
-                // An array of the whole vocabulary takes at most about as much memory as
-                // the map once the map holds a quarter of the terms.
-                if m.len() * 4 >= vocab && vocab >= 1024 {
+                // An array of the whole vocabulary (16 bytes a term) takes about as much
+                // memory as the map (about 30 bytes an entry) once the map holds half the
+                // terms; the one group of an ungrouped count holds them all.
+                if m.len() * 2 >= vocab && vocab >= 1024 {
                     let mut v = vec![Stat::default(); vocab.max(id as usize + 1)];
                     for (&k, &st) in m.iter() {
                         v[k as usize] = st;

@@ -36,24 +36,8 @@ impl<V: Copy> StrMap<V> {
     pub(crate) fn get_or_insert_with(&mut self, s: &str, make: impl FnOnce() -> V) -> (V, bool) {
         let b = s.as_bytes();
         match b.len() {
-            0..=7 => {
-                let key = pack7(b);
-                if let Some(&v) = self.short.get(&key) {
-                    return (v, false);
-                }
-                let v = make();
-                self.short.insert(key, v);
-                (v, true)
-            }
-            8..=15 => {
-                let key = pack15(b);
-                if let Some(&v) = self.mid.get(&key) {
-                    return (v, false);
-                }
-                let v = make();
-                self.mid.insert(key, v);
-                (v, true)
-            }
+            0..=7 => packed(&mut self.short, pack7(b), make),
+            8..=15 => packed(&mut self.mid, pack15(b), make),
             _ => {
                 if let Some(&v) = self.long.get(s) {
                     return (v, false);
@@ -64,6 +48,21 @@ impl<V: Copy> StrMap<V> {
             }
         }
     }
+}
+
+/// The value of a packed key, inserting `make()` first when it is new; and whether it was new.
+#[inline]
+fn packed<K: std::hash::Hash + Eq, V: Copy>(
+    map: &mut HashMap<K, V, RandomState>,
+    key: K,
+    make: impl FnOnce() -> V,
+) -> (V, bool) {
+    if let Some(&v) = map.get(&key) {
+        return (v, false);
+    }
+    let v = make();
+    map.insert(key, v);
+    (v, true)
 }
 
 /// Maps strings to dense `u32` ids.
