@@ -360,6 +360,53 @@ fn keyness_matches_the_statistics_for_rest_group_and_list() {
     assert!(p.iter().all(|x| x.unwrap() < 0.05));
 }
 
+/// A reference list is tested only on terms this count could have counted: with stop words
+/// and numbers dropped and a term filter, the list's stop words, numbers and filtered-out
+/// terms do not come out as negative keywords; its other terms do.
+#[test]
+fn keyness_against_a_list_leaves_out_terms_the_count_drops() {
+    let options = CountOptions {
+        drop_stopwords: true,
+        numbers: false,
+        only: vec![
+            Pattern::new("w*", true).unwrap(),
+            Pattern::new("econom*", true).unwrap(),
+        ],
+        ..CountOptions::default()
+    };
+    let mut b = CorpusCounts::builder(&options).grouping(by(Some("source"), None));
+    b.add(&outlets());
+    let c = b.finish();
+    let list: HashMap<String, u64> = [
+        ("the", 5000),
+        ("of", 3000),
+        ("1945", 400),
+        ("weather", 300),
+        ("peace", 200),
+        ("economy", 1),
+    ]
+    .into_iter()
+    .map(|(t, n)| (t.to_string(), n))
+    .collect();
+    let mut opts = KeynessOptions::new("Morning Courier");
+    opts.reference = Reference::List {
+        counts: list,
+        words: 100_000,
+    };
+    opts.alpha = 1.0;
+    opts.min_count = 1;
+    opts.negative = true;
+    let t = c.keyness(&opts).unwrap();
+    for dropped in ["the", "of", "1945", "peace"] {
+        assert_eq!(keyness_row(&t, dropped), None, "{dropped}");
+    }
+    // In the list and allowed by the filter, never in the corpus: a negative keyword.
+    let i = keyness_row(&t, "weather").expect("weather is tested");
+    let dir = t.frame().column("direction").unwrap().str().unwrap().get(i);
+    assert_eq!(dir, Some("negative"));
+    assert!(keyness_row(&t, "economy").is_some());
+}
+
 #[test]
 fn trend_has_every_period_and_counts_phrases_and_globs() {
     let dict = Dictionary::from_terms(&["war", "nuclear weapon*", "econom*"], true).unwrap();
