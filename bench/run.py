@@ -5,13 +5,14 @@ One command, run from anywhere (paths below are relative to the repository root)
 
     bench/run.py [--shared ../shared] [--runs 5] [--out DIR]
 
-It builds gazette in release mode, copies the corpora from SHARED/corpora into a scratch
-folder outside the repository (default: gazette-bench in the system temp folder), makes the
-peers' Python environment with SHARED/bench/setup.sh when it is missing, then times every
-job as a whole process: wall time, and CPU time and peak RSS from GNU time (/usr/bin/time;
-os.wait4 without it; for a pipeline, peak RSS is that of its largest process). Gazette and
-its peers run interleaved (gazette, peer, peer, peer, gazette, peer, ...), and the medians
-of the runs are reported. It writes
+It builds gazette with the release-lto profile (`--profile` to change it), copies the
+corpora from SHARED/corpora into a scratch folder outside the repository (default:
+gazette-bench in the system temp folder), makes the peers' Python environment with
+SHARED/bench/setup.sh when it is missing, then times every job as a whole process: wall
+time, and CPU time and peak RSS from GNU time (/usr/bin/time; os.wait4 without it; for a
+pipeline, peak RSS is that of its largest process). Gazette and its peers run interleaved
+(gazette, peer, peer, peer, gazette, peer, ...), and the medians of the runs are reported.
+It writes
 
   * BENCHMARKS.md, the block between the `bench/run.py` markers (reruns replace it);
   * bench/results.json, every run and every median (paths as ../shared, $OUT);
@@ -280,6 +281,11 @@ def nonempty(path_of):
 # machine
 
 
+def profile_dir(profile: str) -> str:
+    """The folder under target/ of a Cargo profile's build."""
+    return {"dev": "debug", "test": "debug", "bench": "release"}.get(profile, profile)
+
+
 def machine(venv_py: Path | None) -> dict:
     cpu = "unknown"
     with open("/proc/cpuinfo") as fh:
@@ -346,7 +352,11 @@ def main() -> None:
                     help="run only these sections")
     ap.add_argument("--wait-quiet", type=float, default=1.0,
                     help="before each run wait up to this many seconds for an idle machine")
-    ap.add_argument("--no-build", action="store_true", help="use target/release/gazette as is")
+    ap.add_argument("--profile", default="release-lto",
+                    help="Cargo profile gazette is built and measured with (default release-lto, "
+                         "the distribution build; `release` builds faster)")
+    ap.add_argument("--no-build", action="store_true",
+                    help="use target/PROFILE/gazette as it is")
     ap.add_argument("--md", type=Path, default=REPO / "BENCHMARKS.md",
                     help="Markdown file whose generated block is replaced (default BENCHMARKS.md)")
     ap.add_argument("--no-write", action="store_true",
@@ -373,17 +383,18 @@ def main() -> None:
     build_failed = False
     if not args.no_build:
         try:
-            run_checked(["cargo", "build", "--release", "--bin", "gazette"], cwd=REPO)
+            run_checked(["cargo", "build", "--profile", args.profile, "--bin", "gazette"],
+                        cwd=REPO)
         except subprocess.CalledProcessError:
             # Several people share the tree: a half-edited file elsewhere should not cost
             # the whole run. The block records that the previous build was measured.
-            if not (REPO / "target" / "release" / "gazette").exists():
+            if not (REPO / "target" / profile_dir(args.profile) / "gazette").exists():
                 raise
             build_failed = True
-            log("warning: the build failed; measuring the previous target/release/gazette")
+            log("warning: the build failed; measuring the previous gazette binary")
         if "scaling" in args.only:
             build_chart()
-    gazette = REPO / "target" / "release" / "gazette"
+    gazette = REPO / "target" / profile_dir(args.profile) / "gazette"
     venv_py = args.venv / "bin" / "python"
     if not venv_py.exists():
         log(f"no peers' virtualenv at {args.venv}: creating it with {peers_dir / 'setup.sh'}")
@@ -391,9 +402,9 @@ def main() -> None:
                        env=dict(os.environ, VENV=str(args.venv)))
     py = str(venv_py)
     info = machine(venv_py)
+    info["profile"] = args.profile
     if build_failed or args.no_build:
-        built = dt.datetime.fromtimestamp((REPO / "target" / "release" / "gazette").stat().st_mtime,
-                                          dt.timezone.utc)
+        built = dt.datetime.fromtimestamp(gazette.stat().st_mtime, dt.timezone.utc)
         info["commit"] += f" (binary built {built:%Y-%m-%d %H:%M} UTC, not rebuilt)"
     log(f"machine: {info}")
 
@@ -631,7 +642,8 @@ def write_markdown(result: dict, args) -> None:
     J = lambda task, corpus, tool: jobs.get(f"{task}/{corpus}/{tool}")  # noqa: E731
     lines = [BEGIN, "", "## Gazette against its peers (`bench/run.py`)", ""]
     lines += [
-        f"Measured {m['date']}, gazette commit `{m['commit']}`, release build. Machine: "
+        f"Measured {m['date']}, gazette commit `{m['commit']}`, "
+        f"`{m.get('profile', 'release')}` build. Machine: "
         f"{m['cpu']}, {m['cores']} cores, {m['ram_gb']} GB RAM, {m['os']}; {m['rustc']}; "
         f"peers: {m['peers']}. The machine was shared with other jobs: the `load` column is how "
         "many cores other processes kept busy during the runs (the largest value over the "
@@ -639,7 +651,8 @@ def write_markdown(result: dict, args) -> None:
         "value as pessimistic.",
         "",
         f"Rerun everything with the command below (this run took {st['minutes']} minutes). It "
-        "builds gazette, copies the corpora to a scratch folder (`--out`, default "
+        "builds gazette (the `release-lto` profile unless `--profile` says otherwise), copies "
+        "the corpora to a scratch folder (`--out`, default "
         "`gazette-bench` in the system temp folder), makes the peers' virtualenv with "
         "`../shared/bench/setup.sh` when it is missing, and replaces this block, "
         "`bench/results.json`, `bench/scaling.csv` and `bench/scaling.svg`:",
