@@ -35,9 +35,12 @@ pub(crate) struct Scanned<'t> {
     pub(crate) boundary: bool,
 }
 
-/// Returns true if and only if `raw` is a possessive clitic split off by the tokenizer.
+/// Returns true if and only if `raw` is a possessive clitic split off by the tokenizer. Every
+/// clitic starts with `'` or the first byte of `’`; most tokens are answered by that byte.
+#[inline]
 fn is_clitic(raw: &str) -> bool {
-    matches!(raw, "'s" | "’s" | "'S" | "’S" | "'" | "’")
+    matches!(raw.as_bytes().first(), Some(b'\'' | 0xE2))
+        && matches!(raw, "'s" | "’s" | "'S" | "’S" | "'" | "’")
 }
 
 /// Calls `f` for every word and number token of `text`, in order, using the
