@@ -90,6 +90,13 @@ struct Stat {
     docs: u64,
 }
 
+impl std::ops::AddAssign for Stat {
+    fn add_assign(&mut self, other: Stat) {
+        self.count += other.count;
+        self.docs += other.docs;
+    }
+}
+
 /// A group's term statistics by term id: a hash map while the group has seen few of the
 /// terms, an array indexed by id (absent terms have a zero count) once it has seen half of
 /// them, so that the one group of an ungrouped count costs an array access per term and
@@ -115,13 +122,10 @@ impl TermStats {
                 if i >= v.len() {
                     v.resize(vocab.max(i + 1), Stat::default());
                 }
-                v[i].count += s.count;
-                v[i].docs += s.docs;
+                v[i] += s;
             }
             TermStats::Sparse(m) => {
-                let e = m.entry(id).or_default();
-                e.count += s.count;
-                e.docs += s.docs;
+                *m.entry(id).or_default() += s;
                 // An array of the whole vocabulary (16 bytes a term) takes about as much
                 // memory as the map (about 30 bytes an entry) once the map holds half the
                 // terms; the one group of an ungrouped count holds them all.
@@ -133,19 +137,6 @@ impl TermStats {
                     *self = TermStats::Dense(v);
                 }
             }
-        }
-    }
-
-    /// The (id, stat) pairs with a count, in no particular order.
-    fn into_pairs(self) -> Vec<(u32, Stat)> {
-        match self {
-            TermStats::Sparse(m) => m.into_iter().collect(),
-            TermStats::Dense(v) => v
-                .into_iter()
-                .enumerate()
-                .filter(|(_, s)| s.count > 0)
-                .map(|(i, s)| (i as u32, s))
-                .collect(),
         }
     }
 
@@ -522,10 +513,7 @@ impl CountsBuilder {
         // Corpus totals per local id.
         let mut totals = vec![Stat::default(); part.terms.len()];
         for acc in &part.accs {
-            acc.terms.for_each(|id, s| {
-                totals[id as usize].count += s.count;
-                totals[id as usize].docs += s.docs;
-            });
+            acc.terms.for_each(|id, s| totals[id as usize] += s);
         }
         let mut kept: Vec<u32> = (0..part.terms.len() as u32)
             .filter(|&i| totals[i as usize].count >= min)
@@ -555,17 +543,16 @@ impl CountsBuilder {
             .iter()
             .map(|&old| {
                 let acc = accs[old].take().expect("each key once");
-                let mut terms: Vec<TermCount> = acc
-                    .terms
-                    .into_pairs()
-                    .into_iter()
-                    .filter(|(id, _)| remap[*id as usize] != DROP)
-                    .map(|(id, s)| TermCount {
-                        term: remap[id as usize],
-                        count: s.count,
-                        documents: s.docs,
-                    })
-                    .collect();
+                let mut terms: Vec<TermCount> = Vec::new();
+                acc.terms.for_each(|id, s| {
+                    if remap[id as usize] != DROP {
+                        terms.push(TermCount {
+                            term: remap[id as usize],
+                            count: s.count,
+                            documents: s.docs,
+                        });
+                    }
+                });
                 terms.sort_unstable_by_key(|t| t.term);
                 GroupCounts {
                     key: part.keys[old].clone(),
