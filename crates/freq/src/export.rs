@@ -29,7 +29,11 @@ pub fn write_frame<W: Write>(df: &DataFrame, format: TableFormat, out: &mut W) -
     let mut df = df.clone();
     match format {
         TableFormat::Csv => {
-            CsvWriter::new(out).include_header(true).finish(&mut df)?;
+            // The header is written here: polars builds it with a placeholder array whose
+            // first use fills an 8 MiB block of zeros (7 ms, a third of a small run's time).
+            let names: Vec<&str> = df.get_column_names().iter().map(|n| n.as_str()).collect();
+            out.write_all(&csv_header(&names))?;
+            CsvWriter::new(out).include_header(false).finish(&mut df)?;
         }
         TableFormat::Parquet => {
             ParquetWriter::new(out).finish(&mut df)?;
@@ -48,6 +52,26 @@ pub fn write_frame<W: Write>(df: &DataFrame, format: TableFormat, out: &mut W) -
         TableFormat::Table => write_text(&df, out)?,
     }
     Ok(())
+}
+
+/// A CSV header line quoted as polars quotes strings (`QuoteStyle::Necessary`): a name with a
+/// comma, a line break or a quote is quoted (quotes doubled), and an empty one is `""`.
+fn csv_header(names: &[&str]) -> Vec<u8> {
+    let mut line = Vec::new();
+    for (i, name) in names.iter().enumerate() {
+        if i > 0 {
+            line.push(b',');
+        }
+        if name.is_empty() || name.contains([',', '"', '\n', '\r']) {
+            line.push(b'"');
+            line.extend_from_slice(name.replace('"', "\"\"").as_bytes());
+            line.push(b'"');
+        } else {
+            line.extend_from_slice(name.as_bytes());
+        }
+    }
+    line.push(b'\n');
+    line
 }
 
 fn json_value(v: AnyValue<'_>) -> serde_json::Value {
@@ -199,4 +223,35 @@ pub fn drop_null_columns(df: &DataFrame) -> DataFrame {
         .cloned()
         .collect();
     DataFrame::new(df.height(), keep).expect("same height")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Our header line is the one polars writes, for plain names and for every case that
+    /// needs quoting.
+    #[test]
+    fn csv_header_matches_polars() {
+        let names = [
+            "term",
+            "count",
+            "a,b",
+            "say \"hi\"",
+            "line\nbreak",
+            "cr\rhere",
+            "",
+            "per_1000",
+        ];
+        let ours = csv_header(&names);
+        let theirs = polars_io::csv::write::csv_header(
+            &names,
+            &polars_io::csv::write::SerializeOptions::default(),
+        )
+        .expect("header");
+        assert_eq!(
+            String::from_utf8_lossy(&ours),
+            String::from_utf8_lossy(&theirs)
+        );
+    }
 }

@@ -4,6 +4,7 @@
 //!
 //! JSON Lines, JSON and CSV text is never cleaned (unless asked): scorers' offsets refer to it.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
@@ -187,9 +188,14 @@ pub(crate) fn split_paragraphs(text: &str) -> Vec<Vec<&str>> {
 /// Collapses every run of whitespace (line breaks included) to one space, drops zero-width
 /// characters, and trims.
 pub(crate) fn collapse_whitespace(text: &str) -> String {
+    tidy_whitespace(text).into_owned()
+}
+
+/// [`collapse_whitespace`], borrowing `text` when there is nothing to collapse (most
+/// paragraphs).
+pub(crate) fn tidy_whitespace(text: &str) -> Cow<'_, str> {
     if text.is_ascii() && plain_ascii_spacing(text.as_bytes()) {
-        // Nothing to collapse (most paragraphs): a copy.
-        return text.to_string();
+        return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
     if text.is_ascii() {
@@ -216,7 +222,7 @@ pub(crate) fn collapse_whitespace(text: &str) -> String {
             }
             out.push_str(&text[s..]);
         }
-        return out;
+        return Cow::Owned(out);
     }
     for word in text.split_whitespace() {
         if !out.is_empty() {
@@ -231,7 +237,7 @@ pub(crate) fn collapse_whitespace(text: &str) -> String {
             );
         }
     }
-    out
+    Cow::Owned(out)
 }
 
 /// Returns true if and only if ASCII `bytes` have no white space but single spaces between
@@ -333,12 +339,13 @@ fn ends_sentence(p: &str) -> bool {
 /// words that does not end a sentence is joined with a space to the next one when that starts
 /// in lower case, or the first ends with a function word or comma, or is long (a heading is
 /// short).
-pub(crate) fn rejoin_paragraphs(paragraphs: Vec<String>) -> Vec<String> {
-    let mut out: Vec<String> = Vec::with_capacity(paragraphs.len());
+pub(crate) fn rejoin_paragraphs(paragraphs: Vec<Cow<'_, str>>) -> Vec<Cow<'_, str>> {
+    let mut out: Vec<Cow<'_, str>> = Vec::with_capacity(paragraphs.len());
     for p in paragraphs {
         if let Some(prev) = out.last_mut()
             && should_join(prev, &p)
         {
+            let prev = prev.to_mut();
             prev.push(' ');
             prev.push_str(&p);
             continue;
@@ -405,19 +412,20 @@ pub(crate) fn clean_paragraphs<'a>(
         LazyLock::new(|| Regex::new(r"^\s*(?:[-*_]\s*){3,}$").expect("valid regex"));
     let mut kept = Vec::new();
     for lines in paragraphs {
-        let joined: std::borrow::Cow<'_, str> = match lines {
-            [line] => std::borrow::Cow::Borrowed(line),
-            _ => std::borrow::Cow::Owned(lines.join("\n")),
+        let joined: Cow<'a, str> = match lines {
+            [line] => Cow::Borrowed(line),
+            _ => Cow::Owned(lines.join("\n")),
         };
         // A rule starts with one of `-*_` after any white space (checked first: the regex
         // costs more than the test).
         if markdown && joined.trim_start().starts_with(['-', '*', '_']) && RULE.is_match(&joined) {
             continue;
         }
-        let text = if markdown {
-            collapse_whitespace(&strip_markdown(&joined))
-        } else {
-            collapse_whitespace(&joined)
+        // Borrowed from the input when nothing changes, as for most paragraphs.
+        let text: Cow<'a, str> = match &joined {
+            Cow::Borrowed(line) if !markdown => tidy_whitespace(line),
+            joined if !markdown => Cow::Owned(collapse_whitespace(joined)),
+            joined => Cow::Owned(collapse_whitespace(&strip_markdown(joined))),
         };
         if text.is_empty()
             || boilerplate.is_match(&text)
@@ -463,16 +471,15 @@ mod tests {
 
     #[test]
     fn broken_paragraphs_are_rejoined_but_headings_are_not() {
-        let paras = vec![
-            "An early October visit to Russia by US Under Secretary Victoria Nuland for"
-                .to_string(),
-            "discussions with officials failed.".to_string(),
-            "Austin affirmed Washington's commitment to the eventual aim of".to_string(),
-            "Ukraine's entrance into NATO.".to_string(),
-            "Background".to_string(),
-            "The talks began in 2019.".to_string(),
+        let paras = [
+            "An early October visit to Russia by US Under Secretary Victoria Nuland for",
+            "discussions with officials failed.",
+            "Austin affirmed Washington's commitment to the eventual aim of",
+            "Ukraine's entrance into NATO.",
+            "Background",
+            "The talks began in 2019.",
         ];
-        let out = rejoin_paragraphs(paras);
+        let out = rejoin_paragraphs(paras.into_iter().map(Cow::Borrowed).collect());
         assert_eq!(
             out,
             vec![

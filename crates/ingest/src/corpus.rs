@@ -1707,7 +1707,8 @@ fn discover<P: AsRef<Path>>(paths: &[P]) -> Vec<Input> {
                 }
             }
             sidecars.sort_by_key(|(d, _)| d.components().count());
-            for f in files {
+            // Each file's input is worked out on its own, so on all cores (in order).
+            inputs.par_extend(files.into_par_iter().map(|f| {
                 let rel = f.strip_prefix(path).unwrap_or(&f);
                 let hidden = rel
                     .components()
@@ -1727,7 +1728,7 @@ fn discover<P: AsRef<Path>>(paths: &[P]) -> Vec<Input> {
                 if hidden {
                     kind = Kind::Ignore("hidden file".into());
                 }
-                inputs.push(Input {
+                Input {
                     sidecar: sidecar_row(&sidecars, &f),
                     display: f.to_string_lossy().into_owned(),
                     path: f,
@@ -1737,8 +1738,8 @@ fn discover<P: AsRef<Path>>(paths: &[P]) -> Vec<Input> {
                     kind,
                     missing: false,
                     walk_error: None,
-                });
-            }
+                }
+            }));
             // Links and folders that could not be walked, after the files, in path order.
             problems.sort_by(|a, b| a.0.cmp(&b.0));
             for (p, problem) in problems {

@@ -1,6 +1,7 @@
 //! Metadata normalisation: dates to ISO 8601, outlet names through an alias table, domains
 //! from URLs.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -73,41 +74,69 @@ impl SourceAliases {
     /// Maps `alias` to `canonical`.
     pub fn insert(&mut self, alias: &str, canonical: &str) {
         self.map
-            .insert(alias_key(alias), canonical.trim().to_string());
+            .insert(alias_key(alias).into_owned(), canonical.trim().to_string());
     }
 
     /// Returns the canonical name of a source: the alias table's entry, else the name with
     /// outlet-section suffixes such as ` - News` or ` (Online News)` removed.
     pub fn canonical(&self, source: &str) -> String {
+        // Called for every article, nearly always with a name that needs no change, so the
+        // steps below borrow until a change or the result needs a string of its own.
         let trimmed = collapse_ws(source);
         if trimmed.is_empty() {
             return String::new();
         }
-        if let Some(c) = self.map.get(&alias_key(&trimmed)) {
+        if let Some(c) = self.map.get(&*alias_key(&trimmed)) {
             return c.clone();
         }
         static SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
             Regex::new(r"(?i)\s*(?:-\s*News|\((?:Online News|Online|News|Web News)\)|Online News)$")
                 .expect("valid regex")
         });
-        let stripped = SUFFIX.replace(&trimmed, "").into_owned();
+        let stripped = SUFFIX.replace(&trimmed, "");
         if stripped != trimmed && !stripped.is_empty() {
-            if let Some(c) = self.map.get(&alias_key(&stripped)) {
+            if let Some(c) = self.map.get(&*alias_key(&stripped)) {
                 return c.clone();
             }
-            return stripped;
+            return stripped.into_owned();
         }
-        trimmed
+        trimmed.into_owned()
     }
 }
 
-fn alias_key(s: &str) -> String {
-    let s = collapse_ws(s).to_lowercase();
-    s.strip_prefix("www.").map(str::to_string).unwrap_or(s)
+/// The key an alias is filed under: whitespace collapsed, lower case, without `www.`.
+fn alias_key(s: &str) -> Cow<'_, str> {
+    let s = match collapse_ws(s) {
+        // ASCII without capitals is its own lower case; anything else goes through
+        // `to_lowercase` (title-case letters and final sigma have rules of their own).
+        Cow::Borrowed(b) if b.bytes().all(|c| c.is_ascii() && !c.is_ascii_uppercase()) => {
+            Cow::Borrowed(b)
+        }
+        c => Cow::Owned(c.to_lowercase()),
+    };
+    match s {
+        Cow::Borrowed(b) => Cow::Borrowed(b.strip_prefix("www.").unwrap_or(b)),
+        Cow::Owned(o) => match o.strip_prefix("www.") {
+            Some(rest) => Cow::Owned(rest.to_string()),
+            None => Cow::Owned(o),
+        },
+    }
 }
 
-fn collapse_ws(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+/// `s` trimmed, with every run of whitespace made one space; borrowed when it already is.
+fn collapse_ws(s: &str) -> Cow<'_, str> {
+    let t = s.trim();
+    let mut after_space = false;
+    let tidy = t.chars().all(|c| {
+        let ok = !c.is_whitespace() || (c == ' ' && !after_space);
+        after_space = c == ' ';
+        ok
+    });
+    if tidy {
+        Cow::Borrowed(t)
+    } else {
+        Cow::Owned(t.split_whitespace().collect::<Vec<_>>().join(" "))
+    }
 }
 
 /// Returns the host of a URL without `www.` (`https://www.wsws.org/x` → `wsws.org`).
@@ -262,13 +291,20 @@ pub fn date_in_path(path: &str) -> Option<String> {
     });
     static MONTH: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"/((?:19|20)\d{2})/(\d{2})/").expect("valid regex"));
+    // `is_match` first: it allocates nothing, and most paths hold no date.
     for re in [&*FULL, &*COMPACT] {
+        if !re.is_match(path) {
+            continue;
+        }
         for c in re.captures_iter(path) {
             let parsed = (|| iso(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?))();
             if parsed.is_some() {
                 return parsed;
             }
         }
+    }
+    if !MONTH.is_match(path) {
+        return None;
     }
     let c = MONTH.captures(path)?;
     let m: u32 = c[2].parse().ok()?;
@@ -278,6 +314,19 @@ pub fn date_in_path(path: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The borrowing helpers give what the plain definitions give: split on whitespace and
+        /// join with one space; then lower case without `www.`.
+        #[test]
+        fn alias_keys_match_their_plain_definition(s in "[ \t\n\u{a0}\u{3000}aAwW.ǅΣσ-]{0,12}") {
+            let plain = s.split_whitespace().collect::<Vec<_>>().join(" ");
+            proptest::prop_assert_eq!(&*collapse_ws(&s), plain.as_str());
+            let lower = plain.to_lowercase();
+            let key = lower.strip_prefix("www.").unwrap_or(&lower);
+            proptest::prop_assert_eq!(&*alias_key(&s), key);
+        }
+    }
 
     #[test]
     fn placeholder_years_are_not_dates() {

@@ -110,7 +110,7 @@ pub(crate) fn parse_text(
     }
 
     // The body: the rest of the header paragraph(s), then every later paragraph.
-    let mut body: Vec<Vec<&str>> = Vec::new();
+    let mut body: Vec<&[&str]> = Vec::new();
     let (start_p, start_l) = match lines.get(cursor) {
         Some(&(pi, li)) => (pi, li),
         None => (paragraphs.len().min(lines.last().map_or(0, |l| l.0 + 1)), 0),
@@ -118,26 +118,29 @@ pub(crate) fn parse_text(
     for (pi, p) in paragraphs.iter().enumerate().skip(start_p) {
         let from = if pi == start_p { start_l } else { 0 };
         if from < p.len() {
-            body.push(p[from..].to_vec());
+            body.push(&p[from..]);
         }
     }
     // The footer's link gives the outlet when nothing else does (`wsws.org`).
     // Only links in the boilerplate at the end count: a link in the last body paragraph is
     // usually some other site.
-    let tail: Vec<String> = body
+    let tail: Vec<std::borrow::Cow<'_, str>> = body
         .iter()
         .rev()
         .take(3)
-        .map(|p| p.join(" "))
+        .map(|p| match p {
+            [line] => std::borrow::Cow::Borrowed(*line),
+            lines => std::borrow::Cow::Owned(lines.join(" ")),
+        })
         .take_while(|p| boilerplate.is_match(p))
         .collect::<Vec<_>>()
         .into_iter()
         .rev()
         .collect();
-    if let Some(domain) = clean::link_domain(tail.iter().map(String::as_str)) {
+    if let Some(domain) = clean::link_domain(tail.iter().map(|p| &**p)) {
         draft.meta.insert("footer_domain".into(), domain);
     }
-    draft.text = clean::clean_paragraphs(body.iter().map(Vec::as_slice), markdown, boilerplate);
+    draft.text = clean::clean_paragraphs(body, markdown, boilerplate);
     draft
 }
 
