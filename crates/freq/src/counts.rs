@@ -503,29 +503,31 @@ impl CountsBuilder {
             Unit::Terms => canon,
             Unit::Ngrams(_) => grams,
         };
+        // Moved out, not copied, into the vocabulary below.
+        let mut strings = terms.into_strings();
         let part = PartialCounts {
-            terms: terms.strings(),
             keys: key_list,
             accs,
             docs,
         };
         let min = self.analyzer.opts.min_count.max(1);
         // Corpus totals per local id.
-        let mut totals = vec![Stat::default(); part.terms.len()];
+        let mut totals = vec![Stat::default(); strings.len()];
         for acc in &part.accs {
             acc.terms.for_each(|id, s| totals[id as usize] += s);
         }
-        let mut kept: Vec<u32> = (0..part.terms.len() as u32)
+        let mut kept: Vec<u32> = (0..strings.len() as u32)
             .filter(|&i| totals[i as usize].count >= min)
             .collect();
-        kept.sort_by(|&a, &b| part.terms[a as usize].cmp(&part.terms[b as usize]));
-        let mut remap = vec![DROP; part.terms.len()];
+        // The terms are distinct, so an unstable sort gives the one order there is.
+        kept.par_sort_unstable_by(|&a, &b| strings[a as usize].cmp(&strings[b as usize]));
+        let mut remap = vec![DROP; strings.len()];
         for (new, &old) in kept.iter().enumerate() {
             remap[old as usize] = new as u32;
         }
         let vocab: Vec<String> = kept
             .iter()
-            .map(|&i| part.terms[i as usize].to_string())
+            .map(|&i| String::from(std::mem::take(&mut strings[i as usize])))
             .collect();
         let term_totals: Vec<(u64, u64)> = kept
             .iter()
@@ -598,8 +600,7 @@ impl CountsBuilder {
 }
 
 /// The merged counts, with ids still in first-seen order.
-struct PartialCounts<'a> {
-    terms: &'a [Box<str>],
+struct PartialCounts {
     keys: Vec<GroupKey>,
     accs: Vec<KeyAcc>,
     docs: Vec<DocRec>,

@@ -99,9 +99,9 @@ impl Interner {
         other.strings.iter().map(|s| self.intern(s).0).collect()
     }
 
-    /// The strings in id order.
-    pub(crate) fn strings(&self) -> &[Box<str>] {
-        &self.strings
+    /// The strings in id order, taken out.
+    pub(crate) fn into_strings(self) -> Vec<Box<str>> {
+        self.strings
     }
 }
 
