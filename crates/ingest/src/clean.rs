@@ -5,7 +5,7 @@
 //! JSON Lines, JSON and CSV text is never cleaned (unless asked): scorers' offsets refer to it.
 
 use std::borrow::Cow;
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock, OnceLock};
 
 use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 
@@ -23,8 +23,15 @@ pub struct Boilerplate {
     /// patterns anchored at both ends with a bounded length (`^.{0,100}\bgetty images$`)
     /// are grouped by that bound and not run on longer paragraphs, where their automaton
     /// would otherwise walk the first hundred characters of every paragraph. `None`: no bound.
-    sets: Vec<(Option<usize>, RegexSet)>,
+    ///
+    /// Built on first use, or ahead of it by [`Boilerplate::prepare`]: the built-in patterns'
+    /// bounded repetitions (`.{0,200}`) take 15 ms to compile, which a corpus run spends
+    /// while it lists the files. Clones share them.
+    sets: Arc<OnceLock<Sets>>,
 }
+
+/// Compiled patterns, grouped as [`Boilerplate::sets`] says.
+type Sets = Vec<(Option<usize>, RegexSet)>;
 
 impl Default for Boilerplate {
     /// The built-in patterns: site footers, "Advertisement", sign-up prompts, "Read more",
@@ -33,14 +40,11 @@ impl Default for Boilerplate {
         // Compiled as a set only: checking each pattern on its own (for a user's file, to
         // name the bad line) doubled the start-up cost of every command. The test
         // `builtin_patterns_are_each_valid` checks them one by one.
-        static BUILTIN: LazyLock<Boilerplate> = LazyLock::new(|| {
-            let patterns = pattern_lines(BUILTIN_BOILERPLATE)
+        static BUILTIN: LazyLock<Boilerplate> = LazyLock::new(|| Boilerplate {
+            patterns: pattern_lines(BUILTIN_BOILERPLATE)
                 .map(|(_, p)| p.to_string())
-                .collect::<Vec<_>>();
-            Boilerplate {
-                sets: compile(&patterns).expect("built-in boilerplate patterns are valid"),
-                patterns,
-            }
+                .collect(),
+            sets: Arc::default(),
         });
         BUILTIN.clone()
     }
@@ -51,7 +55,7 @@ impl Boilerplate {
     pub fn empty() -> Self {
         Boilerplate {
             patterns: Vec::new(),
-            sets: Vec::new(),
+            sets: Arc::new(OnceLock::from(Vec::new())),
         }
     }
 
@@ -68,7 +72,9 @@ impl Boilerplate {
                 .map_err(|e| format!("line {}: {e}", i + 1))?;
             patterns.push(line.to_string());
         }
-        self.sets = compile(&patterns).map_err(|e| e.to_string())?;
+        self.sets = Arc::new(OnceLock::from(
+            compile(&patterns).map_err(|e| e.to_string())?,
+        ));
         self.patterns = patterns;
         Ok(())
     }
@@ -83,12 +89,25 @@ impl Boilerplate {
             .map_err(|e| Error::new(path, ErrorKind::Config(e)))
     }
 
+    /// Compiles the patterns now, if they are not yet, instead of at the first paragraph.
+    pub fn prepare(&self) {
+        self.sets();
+    }
+
+    fn sets(&self) -> &Sets {
+        // Only the built-in patterns are compiled here: a user's are compiled (and their
+        // errors reported) when added.
+        self.sets.get_or_init(|| {
+            compile(&self.patterns).expect("built-in boilerplate patterns are valid")
+        })
+    }
+
     /// Returns true if and only if the paragraph is boilerplate.
     pub fn is_match(&self, paragraph: &str) -> bool {
         let p = paragraph.trim();
         // Characters, counted only when the byte length leaves it open.
         let mut chars = None;
-        self.sets.iter().any(|(bound, set)| {
+        self.sets().iter().any(|(bound, set)| {
             bound.is_none_or(|b| {
                 p.len() <= b || *chars.get_or_insert_with(|| p.chars().count()) <= b
             }) && set.is_match(p)
@@ -552,7 +571,7 @@ mod tests {
             .find(|p| p.contains("getty"))
             .unwrap();
         assert_eq!(max_paragraph(credit), Some(150));
-        let bounds: Vec<Option<usize>> = builtin.sets.iter().map(|(b, _)| *b).collect();
+        let bounds: Vec<Option<usize>> = builtin.sets().iter().map(|(b, _)| *b).collect();
         assert_eq!(bounds, [None, Some(64), Some(256), Some(512)]);
     }
 
@@ -566,7 +585,7 @@ mod tests {
         assert!(!b.is_match("Credit: ÉÉÉÉÉÉÉÉÉÉÉ"));
         assert!(b.is_match("Advert for a long time, longer than any bound here"));
         assert!(!b.is_match("No credit: x"));
-        assert_eq!(b.sets.len(), 2);
+        assert_eq!(b.sets().len(), 2);
     }
 
     #[test]

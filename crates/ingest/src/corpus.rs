@@ -275,7 +275,11 @@ impl Corpus {
         batch_size: usize,
         mut sink: impl FnMut(Vec<Article>),
     ) -> Result<Manifest> {
-        let inputs = discover(paths);
+        // The boilerplate patterns compile while the files are listed.
+        let inputs = std::thread::scope(|scope| {
+            scope.spawn(|| self.opts.boilerplate.prepare());
+            discover(paths)
+        });
         // Reading (parallel parsing, then the sequential merge) runs on its own thread while
         // `sink` works on the batch before, so neither waits for the other; one batch at most
         // waits in the channel, so memory stays bounded. Batches arrive in input order.
