@@ -119,13 +119,19 @@ impl Boilerplate {
 const FIRST_BOUND: usize = 64;
 
 /// Compiles patterns (case-insensitive) into automata grouped by [`max_paragraph`]: one for
-/// the unbounded patterns, one per power-of-two bound from [`FIRST_BOUND`] on.
+/// the unbounded patterns, one per power-of-two bound from [`FIRST_BOUND`] on. A pattern that
+/// [`fails_at_once`] goes with the unbounded ones whatever its bound: each automaton costs a
+/// search call per paragraph, and on a paragraph longer than its bound such a pattern fails
+/// within the first few characters anyway.
 fn compile(
     patterns: &[String],
 ) -> std::result::Result<Vec<(Option<usize>, RegexSet)>, regex::Error> {
     let mut groups: std::collections::BTreeMap<Option<usize>, Vec<&str>> = Default::default();
     for p in patterns {
-        let bound = max_paragraph(p).map(|n| n.max(FIRST_BOUND).next_power_of_two());
+        let bound = match fails_at_once(p) {
+            true => None,
+            false => max_paragraph(p).map(|n| n.max(FIRST_BOUND).next_power_of_two()),
+        };
         groups.entry(bound).or_default().push(p);
     }
     groups
@@ -135,6 +141,23 @@ fn compile(
             Ok((bound, set))
         })
         .collect()
+}
+
+/// Returns true if and only if `pattern` is anchored at the start and every match begins with
+/// one of a finite set of literals (`^(copyright|©)\s`, `^\(?photo`): its automaton stops at
+/// the first character that leaves those, unlike `^.{0,100}\bgetty`. Parsed as written, not
+/// case-insensitive (which only multiplies the literals, past the extractor's limits).
+fn fails_at_once(pattern: &str) -> bool {
+    use regex_syntax::hir::Look;
+    use regex_syntax::hir::literal::{ExtractKind, Extractor};
+    let Ok(hir) = regex_syntax::Parser::new().parse(pattern) else {
+        return false;
+    };
+    if !hir.properties().look_set_prefix().contains(Look::Start) {
+        return false;
+    }
+    let prefixes = Extractor::new().kind(ExtractKind::Prefix).extract(&hir);
+    prefixes.is_finite() && prefixes.min_literal_len().is_some_and(|n| n > 0)
 }
 
 /// The longest text, in characters, that `pattern` (case-insensitive) can match as a whole
@@ -563,7 +586,8 @@ mod tests {
             assert_eq!(max_paragraph(pattern), bound, "{pattern}");
         }
         // The built-in photo-credit pattern, which used to walk 100 characters of every
-        // paragraph, is bounded; the built-in patterns make four automata.
+        // paragraph, is bounded and the only one that walks; the built-in patterns make two
+        // automata: the others, and it.
         let builtin = Boilerplate::default();
         let credit = builtin
             .patterns
@@ -571,8 +595,36 @@ mod tests {
             .find(|p| p.contains("getty"))
             .unwrap();
         assert_eq!(max_paragraph(credit), Some(150));
+        let walking: Vec<&String> = builtin
+            .patterns
+            .iter()
+            .filter(|p| !fails_at_once(p))
+            .collect();
+        assert_eq!(walking, [credit]);
         let bounds: Vec<Option<usize>> = builtin.sets().iter().map(|(b, _)| *b).collect();
-        assert_eq!(bounds, [None, Some(64), Some(256), Some(512)]);
+        assert_eq!(bounds, [None, Some(256)]);
+    }
+
+    /// Patterns that stop at the first character off a literal start, and those that walk.
+    #[test]
+    fn patterns_that_fail_at_once() {
+        for (pattern, at_once) in [
+            (r"^(copyright|©)\s.{0,200}$", true),
+            (
+                r"^\(?(photo|image|picture)s? (credit|courtesy|by)\b.{0,160}$",
+                true,
+            ),
+            (r"^\[[^\]]*\]\([^)]*\)$", true),
+            (r"^to contact the wsws\b", true),
+            (r"^.{0,100}\bgetty images$", false),
+            (r"^\w+ said$", false),
+            (r"to contact the wsws\b", false),
+            (r"^(a|)b", true),
+            (r"^\w*said$", false),
+            (r"(", false),
+        ] {
+            assert_eq!(fails_at_once(pattern), at_once, "{pattern}");
+        }
     }
 
     /// A bounded pattern matches a paragraph up to its bound and not beyond it, and bounded
@@ -585,7 +637,13 @@ mod tests {
         assert!(!b.is_match("Credit: ÉÉÉÉÉÉÉÉÉÉÉ"));
         assert!(b.is_match("Advert for a long time, longer than any bound here"));
         assert!(!b.is_match("No credit: x"));
+        // Both start with a literal, so they share one automaton.
+        assert_eq!(b.sets().len(), 1);
+        // A pattern that walks is kept apart and still matches up to its bound only.
+        b.extend_from_text("^.{0,10}credit$").unwrap();
         assert_eq!(b.sets().len(), 2);
+        assert!(b.is_match("ÉÉÉÉÉ credit"));
+        assert!(!b.is_match("ÉÉÉÉÉÉÉÉÉÉ credit"));
     }
 
     #[test]
