@@ -236,7 +236,7 @@ pub(crate) fn collapse_whitespace(text: &str) -> String {
 /// [`collapse_whitespace`], borrowing `text` when there is nothing to collapse (most
 /// paragraphs).
 pub(crate) fn tidy_whitespace(text: &str) -> Cow<'_, str> {
-    if text.is_ascii() && plain_ascii_spacing(text.as_bytes()) {
+    if plain_spacing(text) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
@@ -273,29 +273,56 @@ pub(crate) fn tidy_whitespace(text: &str) -> Cow<'_, str> {
         if word.is_ascii() {
             out.push_str(word);
         } else {
-            out.extend(
-                word.chars()
-                    .filter(|c| !matches!(c, '\u{200B}' | '\u{200C}' | '\u{FEFF}' | '\u{00AD}')),
-            );
+            out.extend(word.chars().filter(|c| !ZERO_WIDTH.contains(c)));
         }
     }
     Cow::Owned(out)
 }
 
-/// Returns true if and only if ASCII `bytes` have no white space but single spaces between
-/// other characters (no tab, line break, vertical tab or form feed, no two spaces in a row,
-/// none at either end), so collapsing white space leaves them as they are. Written without
-/// early exits so that it vectorises.
-fn plain_ascii_spacing(bytes: &[u8]) -> bool {
+/// Returns true if and only if `text` has no white space but single spaces between other
+/// characters (no tab, line break or other white space, no two spaces in a row, none at
+/// either end) and no zero-width character, so collapsing white space leaves it as it is.
+/// Eight bytes at a time with no early exit; the non-ASCII characters, if any, are then
+/// looked at one by one.
+fn plain_spacing(text: &str) -> bool {
+    use crate::swar::{self, HIGH};
+    let bytes = text.as_bytes();
     if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
         return false;
     }
-    // \t \n \x0b \x0c \r are 9..=13.
-    let controls = bytes
-        .iter()
-        .fold(false, |acc, &b| acc | (b.wrapping_sub(9) < 5));
-    !controls && memchr::memmem::find(bytes, b"  ").is_none()
+    let mut chunks = bytes.chunks_exact(8);
+    // Lane 0's high bit when the byte before the chunk was a space.
+    let mut space_before = 0u64;
+    let mut bad = 0u64;
+    let mut non_ascii = 0u64;
+    for chunk in &mut chunks {
+        let x = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
+        let high = x & HIGH;
+        let spaces = swar::equal(x, b' ');
+        // \t \n \x0b \x0c \r are 9..=13 (tested on the ASCII lanes only).
+        bad |=
+            (swar::between(x & !HIGH, 9, 13) & !high) | (spaces & ((spaces << 8) | space_before));
+        non_ascii |= high;
+        space_before = spaces >> 56;
+    }
+    let mut after_space = space_before != 0;
+    for &b in chunks.remainder() {
+        if (9..=13).contains(&b) || (b == b' ' && after_space) {
+            return false;
+        }
+        non_ascii |= u64::from(b & 0x80);
+        after_space = b == b' ';
+    }
+    bad == 0
+        && (non_ascii == 0
+            || !text
+                .char_indices()
+                .filter(|&(_, c)| !c.is_ascii())
+                .any(|(_, c)| c.is_whitespace() || ZERO_WIDTH.contains(&c)))
 }
+
+/// Characters that collapsing white space drops.
+const ZERO_WIDTH: [char; 4] = ['\u{200B}', '\u{200C}', '\u{FEFF}', '\u{00AD}'];
 
 /// Undoes Markdown in one paragraph: heading and quote markers, images, links (their text is
 /// kept), emphasis (`*x*`, `**x**`, `_x_`), and backslash escapes (`\$` → `$`).
@@ -465,7 +492,17 @@ pub(crate) fn clean_paragraphs<'a>(
         }
         // Borrowed from the input when nothing changes, as for most paragraphs.
         let text: Cow<'a, str> = match &joined {
-            Cow::Borrowed(line) if !markdown => tidy_whitespace(line),
+            Cow::Borrowed(line) => {
+                let line: &'a str = line;
+                match if markdown {
+                    strip_markdown(line)
+                } else {
+                    Cow::Borrowed(line)
+                } {
+                    Cow::Borrowed(plain) => tidy_whitespace(plain),
+                    Cow::Owned(stripped) => Cow::Owned(collapse_whitespace(&stripped)),
+                }
+            }
             joined if !markdown => Cow::Owned(collapse_whitespace(joined)),
             joined => Cow::Owned(collapse_whitespace(&strip_markdown(joined))),
         };
@@ -489,6 +526,34 @@ pub(crate) fn clean_text(text: &str, markdown: bool, boilerplate: &Boilerplate) 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The eight-byte test says what collapsing white space says: text that collapsing
+        /// leaves as it is (non-ASCII white space, zero-width characters and continuation
+        /// bytes whose low bits look like a tab or line break included).
+        #[test]
+        fn plain_spacing_is_what_collapsing_leaves_alone(
+            any in "[ a.\t\n\u{b}\u{c}\r\u{1f}é£’\u{85}\u{a0}\u{ad}\u{200b}\u{2028}\u{3000}\u{feff}\u{89}]{0,40}",
+            // Words and single spaces, then two spaces at any place (across an eight-byte
+            // step too).
+            words in "a{1,9}( a{1,9}){0,5}",
+            // Plain text with non-ASCII letters and controls (U+0089's second byte looks like
+            // a tab in its low bits).
+            foreign in "[a£’é\u{89}\u{8d}]{1,6}( [a£’é\u{89}\u{8d}]{1,6}){0,6}",
+            at in 1usize..40,
+        ) {
+            let mut doubled = words.clone();
+            let at = (1..doubled.len()).rev().find(|&i| i <= at).unwrap_or(0);
+            doubled.insert(at, ' ');
+            for s in [any, words, doubled, foreign] {
+                // Unchanged by collapsing: no zero-width character, and the words joined by
+                // single spaces are the text.
+                let joined = s.split_whitespace().collect::<Vec<_>>().join(" ");
+                let unchanged = !s.contains(ZERO_WIDTH) && joined == s;
+                proptest::prop_assert_eq!(plain_spacing(&s), unchanged, "{:?}", s);
+            }
+        }
+    }
 
     #[test]
     fn markdown_escapes_emphasis_and_links_are_undone() {

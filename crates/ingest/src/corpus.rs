@@ -636,7 +636,7 @@ impl Corpus {
         // CSV and every output format downstream; a file with many is binary (above).
         let nuls = memchr::memchr_iter(0, text.as_bytes()).count();
         if nuls > 0 {
-            text = text.replace('\0', "");
+            text = std::borrow::Cow::Owned(text.replace('\0', ""));
             warnings.push(format!("removed {nuls} NUL byte(s)"));
         }
         let kind = match &input.kind {

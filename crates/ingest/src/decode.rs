@@ -1,13 +1,15 @@
 //! Turning raw bytes into text: byte-order marks, UTF-16, and legacy encodings (cp1252,
 //! Latin-1 ...) guessed with chardetng and decoded with encoding_rs.
 
+use std::borrow::Cow;
+
 use encoding_rs::Encoding;
 
 /// Text decoded from a file, and the encoding it was in when that was not UTF-8.
 #[derive(Debug)]
-pub(crate) struct Decoded {
-    /// The text, without any byte-order mark.
-    pub(crate) text: String,
+pub(crate) struct Decoded<'a> {
+    /// The text, without any byte-order mark; borrowed when the bytes were UTF-8 already.
+    pub(crate) text: Cow<'a, str>,
     /// The name of the encoding when it was not plain UTF-8 (e.g. `windows-1252`, `UTF-16LE`).
     pub(crate) encoding: Option<&'static str>,
 }
@@ -46,18 +48,18 @@ pub(crate) fn looks_binary(bytes: &[u8]) -> bool {
 /// Decodes `bytes`: a BOM decides; otherwise valid UTF-8 is taken as is; otherwise the
 /// encoding is guessed (chardetng) and the bytes decoded with it (never fails: invalid
 /// sequences become U+FFFD).
-pub(crate) fn decode(bytes: &[u8]) -> Decoded {
+pub(crate) fn decode(bytes: &[u8]) -> Decoded<'_> {
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
         let (text, _) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
         let utf8 = encoding == encoding_rs::UTF_8;
         return Decoded {
-            text: text.into_owned(),
+            text,
             encoding: (!utf8).then(|| encoding.name()),
         };
     }
     match std::str::from_utf8(bytes) {
         Ok(text) => Decoded {
-            text: text.to_string(),
+            text: Cow::Borrowed(text),
             encoding: None,
         },
         Err(_) => {
@@ -78,7 +80,7 @@ pub(crate) fn decode(bytes: &[u8]) -> Decoded {
             }
             let (text, _, _) = encoding.decode(bytes);
             Decoded {
-                text: text.into_owned(),
+                text,
                 encoding: Some(encoding.name()),
             }
         }

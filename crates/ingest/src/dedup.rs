@@ -318,7 +318,7 @@ fn ascii_run<const ENDS: bool>(
     word_ends: &mut [u32],
     at: Walk,
 ) -> Walk {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
+    use crate::swar::{self, HIGH};
     let Walk {
         mut i,
         mut len,
@@ -334,8 +334,8 @@ fn ascii_run<const ENDS: bool>(
             if x & HIGH != 0 {
                 break;
             }
-            let upper = lanes_between(x, b'A', b'Z');
-            let word = upper | lanes_between(x, b'a', b'z') | lanes_between(x, b'0', b'9');
+            let upper = swar::between(x, b'A', b'Z');
+            let word = upper | swar::between(x, b'a', b'z') | swar::between(x, b'0', b'9');
             let non = !word & HIGH;
             let non_before = (non << 8) | if in_word { 0 } else { 0x80 };
             let dropped = non & non_before;
@@ -390,16 +390,6 @@ fn ascii_run<const ENDS: bool>(
             };
         }
     }
-}
-
-/// The high bit of each byte lane of `x` (every lane below 0x80) that lies in `lo..=hi`: a
-/// lane at or over `lo` carries into its high bit when `0x80 - lo` is added, one over `hi`
-/// when `0x7F - hi` is, and neither sum carries into the next lane.
-fn lanes_between(x: u64, lo: u8, hi: u8) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    let at_least = x + ONES * u64::from(0x80 - lo);
-    let above = x + ONES * u64::from(0x7F - hi);
-    at_least & !above & 0x8080_8080_8080_8080
 }
 
 /// The MinHash signature of a set of shingle hashes.

@@ -55,4 +55,5 @@ mod html;
 mod manifest;
 mod meta;
 mod record;
+mod swar;
 mod text;
