@@ -21,8 +21,7 @@ pub struct Boilerplate {
     /// The patterns in a few automata (one search per automaton instead of one per pattern),
     /// each with the longest paragraph, in characters, that one of its patterns can match:
     /// patterns anchored at both ends with a bounded length (`^.{0,100}\bgetty images$`)
-    /// are grouped by that bound and not run on longer paragraphs, where their automaton
-    /// would otherwise walk the first hundred characters of every paragraph. `None`: no bound.
+    /// are grouped by that bound and not run on longer paragraphs. `None`: no bound.
     ///
     /// Built on first use, or ahead of it by [`Boilerplate::prepare`]: the built-in patterns'
     /// bounded repetitions (`.{0,200}`) take 15 ms to compile, which a corpus run spends
@@ -31,7 +30,93 @@ pub struct Boilerplate {
 }
 
 /// Compiled patterns, grouped as [`Boilerplate::sets`] says.
-type Sets = Vec<(Option<usize>, RegexSet)>;
+type Sets = Vec<Group>;
+
+/// A group of compiled patterns and the longest paragraph, in characters, they can match.
+#[derive(Debug)]
+struct Group {
+    bound: Option<usize>,
+    search: Search,
+}
+
+/// How a group is searched.
+#[derive(Debug)]
+enum Search {
+    /// From the paragraph's start, with the engine `regex` picks.
+    Forward(RegexSet),
+    /// Backwards from the paragraph's end: for patterns anchored at both ends that would walk
+    /// from the start (`^.{0,100}\bgetty images$` reads up to a hundred characters of every
+    /// short paragraph), while a paragraph that is not one of them differs within its last
+    /// few characters.
+    Backward(Box<Backward>),
+}
+
+/// A lazy DFA of the reversed patterns, its caches (one per thread at a time), and the
+/// patterns searched forwards for the paragraphs it gives up on: a Unicode word boundary
+/// (`\b`) next to non-ASCII text.
+struct Backward {
+    dfa: regex_automata::hybrid::dfa::DFA,
+    caches: regex_automata::util::pool::Pool<regex_automata::hybrid::dfa::Cache, CacheFn>,
+    forward: RegexSet,
+}
+
+type CacheFn = Box<
+    dyn Fn() -> regex_automata::hybrid::dfa::Cache
+        + Send
+        + Sync
+        + std::panic::UnwindSafe
+        + std::panic::RefUnwindSafe,
+>;
+
+impl std::fmt::Debug for Backward {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Backward")
+            .field("patterns", &self.forward.patterns())
+            .finish()
+    }
+}
+
+impl Backward {
+    fn new(patterns: &[&str]) -> std::result::Result<Backward, String> {
+        use regex_automata::hybrid::dfa::DFA;
+        use regex_automata::nfa::thompson;
+        use regex_automata::util::syntax;
+        let dfa = DFA::builder()
+            .configure(DFA::config().unicode_word_boundary(true))
+            .syntax(syntax::Config::new().case_insensitive(true))
+            .thompson(thompson::Config::new().reverse(true))
+            .build_many(patterns)
+            .map_err(|e| e.to_string())?;
+        let forward = RegexSetBuilder::new(patterns)
+            .case_insensitive(true)
+            .build()
+            .map_err(|e| e.to_string())?;
+        let for_caches = dfa.clone();
+        let create: CacheFn = Box::new(move || for_caches.create_cache());
+        Ok(Backward {
+            dfa,
+            caches: regex_automata::util::pool::Pool::new(create),
+            forward,
+        })
+    }
+
+    fn is_match(&self, p: &str) -> bool {
+        use regex_automata::{Anchored, Input};
+        // Anchored: the match ends where the paragraph does, as `$` asks.
+        let input = Input::new(p).anchored(Anchored::Yes).earliest(true);
+        let found = self.dfa.try_search_rev(&mut self.caches.get(), &input);
+        found.map_or_else(|_| self.forward.is_match(p), |m| m.is_some())
+    }
+}
+
+impl Search {
+    fn is_match(&self, p: &str) -> bool {
+        match self {
+            Search::Forward(set) => set.is_match(p),
+            Search::Backward(b) => b.is_match(p),
+        }
+    }
+}
 
 impl Default for Boilerplate {
     /// The built-in patterns: site footers, "Advertisement", sign-up prompts, "Read more",
@@ -72,9 +157,7 @@ impl Boilerplate {
                 .map_err(|e| format!("line {}: {e}", i + 1))?;
             patterns.push(line.to_string());
         }
-        self.sets = Arc::new(OnceLock::from(
-            compile(&patterns).map_err(|e| e.to_string())?,
-        ));
+        self.sets = Arc::new(OnceLock::from(compile(&patterns)?));
         self.patterns = patterns;
         Ok(())
     }
@@ -107,10 +190,10 @@ impl Boilerplate {
         let p = paragraph.trim();
         // Characters, counted only when the byte length leaves it open.
         let mut chars = None;
-        self.sets().iter().any(|(bound, set)| {
-            bound.is_none_or(|b| {
+        self.sets().iter().any(|g| {
+            g.bound.is_none_or(|b| {
                 p.len() <= b || *chars.get_or_insert_with(|| p.chars().count()) <= b
-            }) && set.is_match(p)
+            }) && g.search.is_match(p)
         })
     }
 }
@@ -123,9 +206,7 @@ const FIRST_BOUND: usize = 64;
 /// [`fails_at_once`] goes with the unbounded ones whatever its bound: each automaton costs a
 /// search call per paragraph, and on a paragraph longer than its bound such a pattern fails
 /// within the first few characters anyway.
-fn compile(
-    patterns: &[String],
-) -> std::result::Result<Vec<(Option<usize>, RegexSet)>, regex::Error> {
+fn compile(patterns: &[String]) -> std::result::Result<Sets, String> {
     let mut groups: std::collections::BTreeMap<Option<usize>, Vec<&str>> = Default::default();
     for p in patterns {
         let bound = match fails_at_once(p) {
@@ -137,8 +218,19 @@ fn compile(
     groups
         .into_iter()
         .map(|(bound, ps)| {
-            let set = RegexSetBuilder::new(ps).case_insensitive(true).build()?;
-            Ok((bound, set))
+            // A bound means anchored at both ends (`max_paragraph`), so the patterns can be
+            // searched backwards; the unbounded group holds the ones that fail at once and
+            // those that cannot.
+            let search = match bound {
+                Some(_) => Search::Backward(Box::new(Backward::new(&ps)?)),
+                None => Search::Forward(
+                    RegexSetBuilder::new(ps)
+                        .case_insensitive(true)
+                        .build()
+                        .map_err(|e| e.to_string())?,
+                ),
+            };
+            Ok(Group { bound, search })
         })
         .collect()
 }
@@ -666,8 +758,42 @@ mod tests {
             .filter(|p| !fails_at_once(p))
             .collect();
         assert_eq!(walking, [credit]);
-        let bounds: Vec<Option<usize>> = builtin.sets().iter().map(|(b, _)| *b).collect();
+        let bounds: Vec<Option<usize>> = builtin.sets().iter().map(|g| g.bound).collect();
         assert_eq!(bounds, [None, Some(256)]);
+    }
+
+    /// The photo-credit pattern, searched backwards: on ASCII by the lazy DFA, and forwards
+    /// when the DFA gives up on non-ASCII text next to its word boundary.
+    #[test]
+    fn credit_lines_are_found_backwards_and_by_the_fallback() {
+        let b = Boilerplate::default();
+        let backward = b
+            .sets()
+            .iter()
+            .find_map(|g| match &g.search {
+                Search::Backward(back) => Some(back),
+                Search::Forward(_) => None,
+            })
+            .expect("the credit pattern is searched backwards");
+        let gives_up = |p: &str| {
+            let input = regex_automata::Input::new(p)
+                .anchored(regex_automata::Anchored::Yes)
+                .earliest(true);
+            backward
+                .dfa
+                .try_search_rev(&mut backward.caches.get(), &input)
+                .is_err()
+        };
+        for (p, credit, fallback) in [
+            ("Jane Doe/Getty Images", true, false),
+            ("(Jane Doe/AFP via Getty Images).", true, false),
+            ("He said Getty Images had not replied.", false, false),
+            ("José García/Getty Images", true, true),
+            ("Ñandú, Shutterstock", true, true),
+        ] {
+            assert_eq!(b.is_match(p), credit, "{p}");
+            assert_eq!(gives_up(p), fallback, "{p}");
+        }
     }
 
     /// Patterns that stop at the first character off a literal start, and those that walk.
