@@ -1649,9 +1649,15 @@ fn discover<P: AsRef<Path>>(paths: &[P]) -> Vec<Input> {
             // folders that cannot be listed, so no input goes missing without a word.
             let mut files: Vec<PathBuf> = Vec::new();
             let mut problems: Vec<(PathBuf, std::result::Result<String, String>)> = Vec::new();
+            // Siblings in the order of their names. They share their parent's path, so their
+            // whole paths compare as their names do, without taking each name apart from its
+            // path at every comparison as `sort_by_file_name` does (a quarter of the walk).
             let mut walk = walkdir::WalkDir::new(path)
                 .follow_links(true)
-                .sort_by_file_name()
+                .sort_by(|a, b| {
+                    let (a, b) = (a.path().as_os_str(), b.path().as_os_str());
+                    a.as_encoded_bytes().cmp(b.as_encoded_bytes())
+                })
                 .into_iter();
             while let Some(entry) = walk.next() {
                 match entry {
