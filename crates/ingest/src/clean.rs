@@ -301,22 +301,59 @@ fn pattern_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
 }
 
 /// Splits text into paragraphs at blank lines; each paragraph keeps its lines.
-pub(crate) fn split_paragraphs(text: &str) -> Vec<Vec<&str>> {
-    let mut paragraphs = Vec::new();
-    let mut current: Vec<&str> = Vec::new();
+pub(crate) fn split_paragraphs(text: &str) -> Paragraphs<'_> {
+    let mut paragraphs = Paragraphs {
+        lines: Vec::with_capacity(32),
+        ends: Vec::with_capacity(16),
+    };
     for line in text.lines() {
         if line.trim().is_empty() {
-            if !current.is_empty() {
-                paragraphs.push(std::mem::take(&mut current));
-            }
+            paragraphs.close();
         } else {
-            current.push(line);
+            paragraphs.lines.push(line);
         }
     }
-    if !current.is_empty() {
-        paragraphs.push(current);
-    }
+    paragraphs.close();
     paragraphs
+}
+
+/// Paragraphs as runs of lines: all the lines in one list, and where each paragraph's end
+/// is in it (two allocations for a text, not one per paragraph).
+#[derive(Debug)]
+pub(crate) struct Paragraphs<'a> {
+    lines: Vec<&'a str>,
+    ends: Vec<usize>,
+}
+
+impl<'a> Paragraphs<'a> {
+    /// Ends the paragraph in progress, if it has a line.
+    fn close(&mut self) {
+        if self.lines.len() > self.ends.last().copied().unwrap_or(0) {
+            self.ends.push(self.lines.len());
+        }
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    pub(crate) fn first(&self) -> Option<&[&'a str]> {
+        (!self.ends.is_empty()).then(|| &self[0])
+    }
+
+    /// The paragraphs in order, each as its lines.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = &[&'a str]> + '_ {
+        (0..self.len()).map(|i| &self[i])
+    }
+}
+
+impl<'a> std::ops::Index<usize> for Paragraphs<'a> {
+    type Output = [&'a str];
+
+    fn index(&self, i: usize) -> &[&'a str] {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.lines[start..self.ends[i]]
+    }
 }
 
 /// Collapses every run of whitespace (line breaks included) to one space, drops zero-width
@@ -612,7 +649,7 @@ pub(crate) fn clean_paragraphs<'a>(
 /// Cleans a whole text (paragraphs at blank lines) as [`clean_paragraphs`] does.
 pub(crate) fn clean_text(text: &str, markdown: bool, boilerplate: &Boilerplate) -> String {
     let paragraphs = split_paragraphs(text);
-    clean_paragraphs(paragraphs.iter().map(Vec::as_slice), markdown, boilerplate)
+    clean_paragraphs(paragraphs.iter(), markdown, boilerplate)
 }
 
 #[cfg(test)]
@@ -794,6 +831,22 @@ mod tests {
             assert_eq!(b.is_match(p), credit, "{p}");
             assert_eq!(gives_up(p), fallback, "{p}");
         }
+    }
+
+    #[test]
+    fn paragraphs_are_runs_of_lines_between_blank_lines() {
+        let p = split_paragraphs("\n  \nTitle\nBy A. Writer\n\n \t\nBody line\n\nLast");
+        let got: Vec<&[&str]> = p.iter().collect();
+        assert_eq!(
+            got,
+            [&["Title", "By A. Writer"][..], &["Body line"], &["Last"]]
+        );
+        assert_eq!(
+            (p.len(), p.first(), &p[2]),
+            (3, Some(&got[0][..]), &["Last"][..])
+        );
+        let none = split_paragraphs(" \n\n");
+        assert_eq!((none.len(), none.first()), (0, None));
     }
 
     /// Patterns that stop at the first character off a literal start, and those that walk.
