@@ -843,7 +843,7 @@ mod tests {
         );
         assert_eq!(
             (p.len(), p.first(), &p[2]),
-            (3, Some(&got[0][..]), &["Last"][..])
+            (3, Some(got[0]), &["Last"][..])
         );
         let none = split_paragraphs(" \n\n");
         assert_eq!((none.len(), none.first()), (0, None));
