@@ -535,7 +535,7 @@ impl Iterator for Scanner<'_> {
 
     /// Plain words after ASCII white space, most tokens of news text, are found here, inlined
     /// into the caller's loop; everything else in [`Scanner::next_token`].
-    #[inline]
+    #[inline(always)]
     fn next(&mut self) -> Option<RawToken> {
         while matches!(self.byte(self.pos), b' ' | b'\n' | b'\t' | b'\r') {
             self.pos += 1;
