@@ -516,15 +516,12 @@ impl CountsBuilder {
         for acc in &part.accs {
             acc.terms.for_each(|id, s| totals[id as usize] += s);
         }
-        let kept: Vec<u32> = (0..strings.len() as u32)
+        // The terms kept, sorted. They are distinct, so an unstable sort gives the one order
+        // there is. Each carries its first eight bytes as a number, which orders them as the
+        // bytes do and settles most comparisons without reading the strings.
+        let mut keyed: Vec<(u64, u32)> = (0..strings.len() as u32)
             .filter(|&i| totals[i as usize].count >= min)
-            .collect();
-        // The terms are distinct, so an unstable sort gives the one order there is. Each
-        // carries its first eight bytes as a number, which orders them as the bytes do and
-        // settles most comparisons without reading the strings.
-        let mut keyed: Vec<(u64, u32)> = kept
-            .iter()
-            .map(|&i| (prefix_key(&strings[i as usize]), i))
+            .map(|i| (prefix_key(&strings[i as usize]), i))
             .collect();
         keyed.par_sort_unstable_by(|a, b| {
             a.0.cmp(&b.0)

@@ -413,8 +413,8 @@ pub(crate) fn tidy_whitespace(text: &str) -> Cow<'_, str> {
 /// either end) and no zero-width character, so collapsing white space leaves it as it is.
 /// Eight bytes at a time with no early exit; the non-ASCII characters, if any, are then
 /// looked at one by one.
-fn plain_spacing(text: &str) -> bool {
-    use crate::swar::{self, HIGH};
+pub(crate) fn plain_spacing(text: &str) -> bool {
+    use gazette_types::swar::{self, HIGH};
     let bytes = text.as_bytes();
     if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
         return false;
@@ -621,19 +621,8 @@ pub(crate) fn clean_paragraphs<'a>(
         }
         // Borrowed from the input when nothing changes, as for most paragraphs.
         let text: Cow<'a, str> = match &joined {
-            Cow::Borrowed(line) => {
-                let line: &'a str = line;
-                match if markdown {
-                    strip_markdown(line)
-                } else {
-                    Cow::Borrowed(line)
-                } {
-                    Cow::Borrowed(plain) => tidy_whitespace(plain),
-                    Cow::Owned(stripped) => Cow::Owned(collapse_whitespace(&stripped)),
-                }
-            }
-            joined if !markdown => Cow::Owned(collapse_whitespace(joined)),
-            joined => Cow::Owned(collapse_whitespace(&strip_markdown(joined))),
+            Cow::Borrowed(line) => tidy(line, markdown),
+            Cow::Owned(joined) => Cow::Owned(tidy(joined, markdown).into_owned()),
         };
         if text.is_empty()
             || boilerplate.is_match(&text)
@@ -644,6 +633,20 @@ pub(crate) fn clean_paragraphs<'a>(
         kept.push(text);
     }
     rejoin_paragraphs(kept).join("\n\n")
+}
+
+/// One paragraph with its Markdown undone (when `markdown`) and its white space collapsed;
+/// borrowed when neither changes anything.
+fn tidy(paragraph: &str, markdown: bool) -> Cow<'_, str> {
+    let stripped = if markdown {
+        strip_markdown(paragraph)
+    } else {
+        Cow::Borrowed(paragraph)
+    };
+    match stripped {
+        Cow::Borrowed(plain) => tidy_whitespace(plain),
+        Cow::Owned(stripped) => Cow::Owned(collapse_whitespace(&stripped)),
+    }
 }
 
 /// Cleans a whole text (paragraphs at blank lines) as [`clean_paragraphs`] does.

@@ -318,14 +318,14 @@ fn ascii_run<const ENDS: bool>(
     word_ends: &mut [u32],
     at: Walk,
 ) -> Walk {
-    use crate::swar::{self, HIGH};
+    use gazette_types::swar::{self, HIGH};
     let Walk {
         mut i,
         mut len,
         mut words,
         mut in_word,
     } = at;
-    loop {
+    'run: loop {
         // Where the byte steps stop: past the first dropped byte, the first non-ASCII byte
         // or the end.
         let mut stop = bytes.len();
@@ -362,12 +362,7 @@ fn ascii_run<const ENDS: bool>(
         while i < stop {
             let b = bytes[i];
             if b >= 0x80 {
-                return Walk {
-                    i,
-                    len,
-                    words,
-                    in_word,
-                };
+                break 'run;
             }
             let m = ASCII_WORD[b as usize];
             let w = m != 0;
@@ -382,13 +377,14 @@ fn ascii_run<const ENDS: bool>(
             i += 1;
         }
         if i >= bytes.len() {
-            return Walk {
-                i,
-                len,
-                words,
-                in_word,
-            };
+            break;
         }
+    }
+    Walk {
+        i,
+        len,
+        words,
+        in_word,
     }
 }
 

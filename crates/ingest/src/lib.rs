@@ -55,5 +55,4 @@ mod html;
 mod manifest;
 mod meta;
 mod record;
-mod swar;
 mod text;

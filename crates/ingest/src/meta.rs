@@ -123,19 +123,13 @@ fn alias_key(s: &str) -> Cow<'_, str> {
     }
 }
 
-/// `s` trimmed, with every run of whitespace made one space; borrowed when it already is.
+/// `s` trimmed, with every run of whitespace made one space; borrowed when it already is
+/// (the test cleaning uses for paragraphs; unlike cleaning, zero-width characters stay).
 fn collapse_ws(s: &str) -> Cow<'_, str> {
-    let t = s.trim();
-    let mut after_space = false;
-    let tidy = t.chars().all(|c| {
-        let ok = !c.is_whitespace() || (c == ' ' && !after_space);
-        after_space = c == ' ';
-        ok
-    });
-    if tidy {
-        Cow::Borrowed(t)
+    if crate::clean::plain_spacing(s) {
+        Cow::Borrowed(s)
     } else {
-        Cow::Owned(t.split_whitespace().collect::<Vec<_>>().join(" "))
+        Cow::Owned(s.split_whitespace().collect::<Vec<_>>().join(" "))
     }
 }
 

@@ -625,25 +625,16 @@ impl Scanner<'_> {
 /// where the text has them (bit tricks on a `u64`, no branch per byte), then a byte at a time.
 #[inline]
 fn ascii_alnum_end(bytes: &[u8], mut i: usize) -> usize {
-    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    const fn splat(b: u8) -> u64 {
-        (b as u64) * 0x0101_0101_0101_0101
-    }
-    /// High bit of each byte set when the byte (below 0x80) is in `lo..=hi`.
-    #[inline]
-    fn in_range(x: u64, lo: u8, hi: u8) -> u64 {
-        let at_least = x + splat(0x80 - lo);
-        let above = x + splat(0x7f - hi);
-        at_least & !above & HIGH
-    }
+    use gazette_types::swar::{HIGH, between};
     while let Some(chunk) = bytes.get(i..i + 8) {
         let raw = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
         // Bytes of 0x80 and up are not ASCII: cleared to 0 (not alphanumeric) for the
         // arithmetic, which then never carries from one byte into the next.
         let ascii = !raw & HIGH;
-        let x = raw & LOW7;
-        let alnum = (in_range(x, b'0', b'9') | in_range(x | splat(0x20), b'a', b'z')) & ascii;
+        let x = raw & !HIGH;
+        // Letters of either case: 0x20 added to every lane makes capitals lower case.
+        let lower = x | 0x2020_2020_2020_2020;
+        let alnum = (between(x, b'0', b'9') | between(lower, b'a', b'z')) & ascii;
         let stop = !alnum & HIGH;
         if stop != 0 {
             return i + (stop.trailing_zeros() / 8) as usize;

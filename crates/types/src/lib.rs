@@ -19,6 +19,8 @@
 
 use serde::{Deserialize, Serialize};
 
+pub mod swar;
+
 /// A byte range `[start, end)` into an article's text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Span {

@@ -1,9 +1,20 @@
 //! Byte tests eight bytes at a time in a `u64` ("SIMD within a register"), for the scans
-//! that run over every byte of a corpus. Each test gives the high bit (0x80) of every byte
-//! lane that passes, so that lanes can be counted, shifted and combined with the others.
+//! that run over every byte of a corpus (the tokenizer's word ends, ingestion's spacing check
+//! and duplicate fingerprint). Each test gives the high bit (0x80) of every byte lane that
+//! passes, so that lanes can be counted, shifted and combined with the others.
+//!
+//! # Example
+//! ```
+//! use gazette_types::swar::{between, equal};
+//!
+//! let x = u64::from_le_bytes(*b"ab 1 Z.c");
+//! // Lanes 0, 1 and 7 are lower-case letters; lanes 2 and 4 are spaces.
+//! assert_eq!(between(x, b'a', b'z'), 0x80 | 0x80 << 8 | 0x80 << 56);
+//! assert_eq!(equal(x, b' '), 0x80 << 16 | 0x80 << 32);
+//! ```
 
 /// The high bit of every lane.
-pub(crate) const HIGH: u64 = 0x8080_8080_8080_8080;
+pub const HIGH: u64 = 0x8080_8080_8080_8080;
 
 /// One in every lane.
 const ONES: u64 = 0x0101_0101_0101_0101;
@@ -12,7 +23,7 @@ const ONES: u64 = 0x0101_0101_0101_0101;
 /// carries into its high bit when `0x80 - lo` is added, one over `hi` when `0x7F - hi` is,
 /// and neither sum carries into the next lane.
 #[inline]
-pub(crate) fn between(x: u64, lo: u8, hi: u8) -> u64 {
+pub fn between(x: u64, lo: u8, hi: u8) -> u64 {
     let at_least = x + ONES * u64::from(0x80 - lo);
     let above = x + ONES * u64::from(0x7F - hi);
     at_least & !above & HIGH
@@ -21,7 +32,7 @@ pub(crate) fn between(x: u64, lo: u8, hi: u8) -> u64 {
 /// The lanes of `x` equal to `b`, for any lanes: a lane of `x ^ b` is zero exactly when its
 /// low seven bits plus 0x7F do not reach the high bit and its own high bit is clear.
 #[inline]
-pub(crate) fn equal(x: u64, b: u8) -> u64 {
+pub fn equal(x: u64, b: u8) -> u64 {
     const LOW: u64 = !HIGH;
     let v = x ^ (ONES * u64::from(b));
     !(((v & LOW) + LOW) | v | LOW)
