@@ -7,10 +7,12 @@
 //! previous quote, or stay unattributed.
 #![allow(clippy::needless_range_loop)] // token indices are compared across the loops
 
+use std::collections::HashMap;
+
 use gazette_types::{Article, EntityType, Quote};
 
 use super::learn::CueModel;
-use super::lexicon::{self, cue_lemma};
+use super::lexicon::{self, Gender, cue_lemma};
 use super::names::Cand;
 use super::scan::{Kind, Scan, Tok};
 
@@ -43,6 +45,9 @@ struct Ctx<'a> {
     cand_ending: Vec<Option<usize>>,
     /// For every token, the candidate that starts on it.
     cand_starting: Vec<Option<usize>>,
+    /// The gender of each person actor (by canonical name) where its mentions say it and do
+    /// not disagree; `None` where they disagree.
+    genders: HashMap<&'a str, Option<Gender>>,
 }
 
 impl Ctx<'_> {
@@ -2133,6 +2138,7 @@ fn resolve(ctx: &Ctx<'_>, at: usize, person: bool) -> Option<String> {
     if person && let Some(name) = resolve_subject(ctx, at) {
         return Some(name);
     }
+    let agrees = gender_check(ctx, at);
     let window = 1500;
     for c in ctx.cands.iter().rev() {
         if c.end > at || ctx.scan.toks[c.first_tok].in_quote.is_some() {
@@ -2143,7 +2149,7 @@ fn resolve(ctx: &Ctx<'_>, at: usize, person: bool) -> Option<String> {
             break;
         }
         let ok = match c.kind {
-            EntityType::PER => person,
+            EntityType::PER => person && agrees(c),
             EntityType::ORG => !person,
             _ => false,
         };
@@ -2154,14 +2160,75 @@ fn resolve(ctx: &Ctx<'_>, at: usize, person: bool) -> Option<String> {
     None
 }
 
+/// Whether a person candidate can be what the pronoun at byte `at` refers to: not when the
+/// pronoun has a gender ("she", "his") and the person is known to have the other.
+fn gender_check<'c>(ctx: &'c Ctx<'_>, at: usize) -> impl Fn(&Cand) -> bool + 'c {
+    let toks = &ctx.scan.toks;
+    let pos = toks.partition_point(|t| t.start < at);
+    let want = toks
+        .get(pos)
+        .and_then(|t| lexicon::pronoun_gender(&t.lower));
+    move |c: &Cand| {
+        want.is_none()
+            || ctx
+                .genders
+                .get(c.name.as_str())
+                .copied()
+                .flatten()
+                .is_none_or(|g| Some(g) == want)
+    }
+}
+
+/// The gender of each person actor of an article, from a title right before or at the start
+/// of any of its mentions ("Mrs. Clinton") and from the given name its canonical name starts
+/// with ("Donald J. Trump"); `None` for an actor whose clues disagree.
+fn person_genders<'c>(scan: &Scan, cands: &'c [Cand]) -> HashMap<&'c str, Option<Gender>> {
+    let mut out: HashMap<&str, Option<Gender>> = HashMap::new();
+    let mut note = |name: &'c str, g: Option<Gender>| {
+        if let Some(g) = g {
+            out.entry(name)
+                .and_modify(|known| {
+                    if *known != Some(g) {
+                        *known = None;
+                    }
+                })
+                .or_insert(Some(g));
+        }
+    };
+    for c in cands.iter().filter(|c| c.kind == EntityType::PER) {
+        let title_before = c
+            .first_tok
+            .checked_sub(1)
+            .map(|i| &scan.toks[i])
+            .filter(|t| t.sent == scan.toks[c.first_tok].sent);
+        note(
+            &c.name,
+            title_before.and_then(|t| lexicon::title_gender(&t.lower)),
+        );
+        note(
+            &c.name,
+            lexicon::title_gender(&scan.toks[c.first_tok].lower),
+        );
+        let given = c
+            .name
+            .split_whitespace()
+            .next()
+            .map(str::to_lowercase)
+            .and_then(|w| lexicon::given_name_gender(&w));
+        note(&c.name, given);
+    }
+    out
+}
+
 /// "Trump attacked Clinton on Monday. He said …": a person pronoun refers to the subject of
 /// its own or one of the two sentences before it (the last such subject), when there is one.
 fn resolve_subject(ctx: &Ctx<'_>, at: usize) -> Option<String> {
     let toks = &ctx.scan.toks;
     let pos = toks.partition_point(|t| t.start < at);
     let sent = toks.get(pos)?.sent;
+    let agrees = gender_check(ctx, at);
     for c in ctx.cands.iter().rev() {
-        if c.end > at {
+        if c.end > at || !agrees(c) {
             continue;
         }
         let cs = toks[c.first_tok].sent;
@@ -2367,6 +2434,7 @@ fn attribute_with(article: &Article, scan: &Scan, cands: &[Cand], model: &CueMod
         cands,
         cand_ending,
         cand_starting,
+        genders: person_genders(scan, cands),
     };
     let toks = &scan.toks;
 

@@ -428,6 +428,284 @@ pub(crate) fn is_verb_filler(w: &str) -> bool {
     )
 }
 
+/// A person's grammatical gender, where a title, a pronoun or a given name says it. Used only
+/// to keep a pronoun from resolving to a person it cannot refer to ("she" to Donald Trump).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Gender {
+    Male,
+    Female,
+}
+
+/// The gender a (lower-case) pronoun refers to.
+pub(crate) fn pronoun_gender(w: &str) -> Option<Gender> {
+    match w {
+        "he" | "him" | "his" | "himself" => Some(Gender::Male),
+        "she" | "her" | "hers" | "herself" => Some(Gender::Female),
+        _ => None,
+    }
+}
+
+/// The gender a (lower-case) title gives the name after it.
+pub(crate) fn title_gender(w: &str) -> Option<Gender> {
+    match w {
+        "mr" | "mr." | "sir" | "lord" | "king" | "prince" | "father" | "brother" => {
+            Some(Gender::Male)
+        }
+        "mrs" | "mrs." | "ms" | "ms." | "miss" | "madam" | "lady" | "dame" | "queen"
+        | "princess" | "sister" | "congresswoman" | "spokeswoman" | "chairwoman" => {
+            Some(Gender::Female)
+        }
+        _ => None,
+    }
+}
+
+/// The gender of a common English given name (lower case). Names given to both (Chris, Pat,
+/// Jordan, Kelly, Leslie, Lindsey, Taylor …) are left out, so they say nothing.
+pub(crate) fn given_name_gender(w: &str) -> Option<Gender> {
+    if MALE_NAMES.binary_search(&w).is_ok() {
+        Some(Gender::Male)
+    } else if FEMALE_NAMES.binary_search(&w).is_ok() {
+        Some(Gender::Female)
+    } else {
+        None
+    }
+}
+
+/// Given names (lower case, sorted) of men; see [`given_name_gender`].
+const MALE_NAMES: &[&str] = &[
+    "aaron",
+    "adam",
+    "al",
+    "alan",
+    "albert",
+    "alexander",
+    "andrew",
+    "anthony",
+    "arthur",
+    "barack",
+    "ben",
+    "benjamin",
+    "bernard",
+    "bernie",
+    "bill",
+    "billy",
+    "bob",
+    "bobby",
+    "boris",
+    "brandon",
+    "brian",
+    "bruce",
+    "bryan",
+    "carl",
+    "charles",
+    "christopher",
+    "dan",
+    "daniel",
+    "dave",
+    "david",
+    "dennis",
+    "dick",
+    "donald",
+    "douglas",
+    "dylan",
+    "ed",
+    "edward",
+    "emmanuel",
+    "eric",
+    "ethan",
+    "eugene",
+    "francis",
+    "francois",
+    "frank",
+    "fred",
+    "gary",
+    "george",
+    "gerald",
+    "gregory",
+    "harold",
+    "harry",
+    "henry",
+    "howard",
+    "jack",
+    "jacob",
+    "james",
+    "jason",
+    "jeb",
+    "jeff",
+    "jeffrey",
+    "jeremy",
+    "jerry",
+    "jim",
+    "joe",
+    "john",
+    "jon",
+    "jonathan",
+    "jose",
+    "joseph",
+    "joshua",
+    "juan",
+    "justin",
+    "keith",
+    "ken",
+    "kenneth",
+    "kevin",
+    "larry",
+    "lawrence",
+    "louis",
+    "luis",
+    "marco",
+    "mark",
+    "martin",
+    "matthew",
+    "michael",
+    "mike",
+    "mitch",
+    "mitt",
+    "nathan",
+    "newt",
+    "nicholas",
+    "nick",
+    "noah",
+    "patrick",
+    "paul",
+    "peter",
+    "philip",
+    "ralph",
+    "rand",
+    "raymond",
+    "reince",
+    "richard",
+    "rick",
+    "robert",
+    "roger",
+    "ron",
+    "ronald",
+    "roy",
+    "rudy",
+    "russell",
+    "samuel",
+    "scott",
+    "sean",
+    "stephen",
+    "steve",
+    "steven",
+    "ted",
+    "thomas",
+    "tim",
+    "timothy",
+    "tom",
+    "tony",
+    "vincent",
+    "vladimir",
+    "walter",
+    "wayne",
+    "william",
+    "willie",
+];
+
+/// Given names (lower case, sorted) of women; see [`given_name_gender`].
+const FEMALE_NAMES: &[&str] = &[
+    "alice",
+    "amanda",
+    "amy",
+    "andrea",
+    "angela",
+    "ann",
+    "anna",
+    "anne",
+    "ashley",
+    "barbara",
+    "betty",
+    "beverly",
+    "brenda",
+    "carly",
+    "carol",
+    "carolyn",
+    "catherine",
+    "chelsea",
+    "cheryl",
+    "christina",
+    "christine",
+    "cynthia",
+    "debbie",
+    "deborah",
+    "debra",
+    "denise",
+    "diana",
+    "diane",
+    "donna",
+    "doris",
+    "dorothy",
+    "elizabeth",
+    "emily",
+    "emma",
+    "evelyn",
+    "frances",
+    "gloria",
+    "grace",
+    "hannah",
+    "heather",
+    "helen",
+    "hillary",
+    "huma",
+    "ivanka",
+    "jacqueline",
+    "janet",
+    "janice",
+    "jennifer",
+    "jessica",
+    "joan",
+    "joyce",
+    "judith",
+    "judy",
+    "julia",
+    "julie",
+    "karen",
+    "katherine",
+    "kathleen",
+    "kathryn",
+    "kellyanne",
+    "kimberly",
+    "laura",
+    "lauren",
+    "linda",
+    "lisa",
+    "margaret",
+    "maria",
+    "marie",
+    "marilyn",
+    "martha",
+    "mary",
+    "megan",
+    "melania",
+    "melissa",
+    "michelle",
+    "nancy",
+    "natalie",
+    "nicole",
+    "nikki",
+    "olivia",
+    "pamela",
+    "patricia",
+    "rachel",
+    "rebecca",
+    "rose",
+    "ruth",
+    "samantha",
+    "sandra",
+    "sara",
+    "sarah",
+    "sharon",
+    "shirley",
+    "sophia",
+    "stephanie",
+    "susan",
+    "teresa",
+    "theresa",
+    "victoria",
+    "virginia",
+];
+
 /// Personal pronouns that can be a speaker mention, and the actor type they refer to
 /// (`Some(true)` person, `Some(false)` organisation or group, `None` unresolvable).
 pub(crate) fn pronoun(w: &str) -> Option<Option<bool>> {
@@ -1012,6 +1290,36 @@ pub(crate) fn is_org_word(w: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn genders_of_names_titles_and_pronouns() {
+        assert_eq!(given_name_gender("donald"), Some(Gender::Male));
+        assert_eq!(given_name_gender("hillary"), Some(Gender::Female));
+        // names given to both, and unknown ones, say nothing
+        for w in [
+            "chris", "jordan", "kelly", "lindsey", "pat", "taylor", "okafor", "",
+        ] {
+            assert_eq!(given_name_gender(w), None, "{w}");
+        }
+        assert_eq!(title_gender("mrs."), Some(Gender::Female));
+        assert_eq!(title_gender("mr"), Some(Gender::Male));
+        assert_eq!(title_gender("sen."), None);
+        assert_eq!(pronoun_gender("his"), Some(Gender::Male));
+        assert_eq!(pronoun_gender("her"), Some(Gender::Female));
+        assert_eq!(pronoun_gender("they"), None);
+    }
+
+    #[test]
+    fn given_name_lists_are_sorted_and_disjoint() {
+        for list in [MALE_NAMES, FEMALE_NAMES] {
+            assert!(list.windows(2).all(|w| w[0] < w[1]));
+        }
+        assert!(
+            MALE_NAMES
+                .iter()
+                .all(|m| FEMALE_NAMES.binary_search(m).is_err())
+        );
+    }
 
     #[test]
     fn cue_forms_in_all_tenses() {

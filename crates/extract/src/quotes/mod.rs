@@ -127,6 +127,35 @@ mod tests {
         assert_eq!(q.cue.as_deref(), Some("stated"));
     }
 
+    /// A pronoun with a gender skips people known to have the other one: by their given
+    /// name, or by a title on any of their mentions. (Without the check both went to the man
+    /// named last.)
+    #[test]
+    fn pronoun_agrees_in_gender() {
+        let q = run(
+            "The chair, Mary Park, read out the count while supporters of Bernie Sanders \
+             booed. “It was chaos,” she said.",
+        );
+        let q = find(&q, "It was chaos");
+        assert_eq!(q.speaker_text.as_deref(), Some("she"));
+        assert_eq!(q.speaker.as_deref(), Some("Mary Park"));
+        let q = run(
+            "Ms. Okafor read out the count while supporters of Mr. Grant booed. “It was \
+             chaos,” she said. Mr. Grant left. “We will appeal,” he said.",
+        );
+        assert_eq!(find(&q, "It was chaos").speaker.as_deref(), Some("Okafor"));
+        assert_eq!(find(&q, "We will appeal").speaker.as_deref(), Some("Grant"));
+        // a name that says nothing (Chris) leaves the resolution as it was
+        let q = run(
+            "The chair, Mary Park, read out the count while supporters of Chris Dale \
+             booed. “It was chaos,” she said.",
+        );
+        assert_eq!(
+            find(&q, "It was chaos").speaker.as_deref(),
+            Some("Chris Dale")
+        );
+    }
+
     #[test]
     fn cue_orders_and_tenses() {
         let q = run(
