@@ -2196,9 +2196,12 @@ fn person_genders<'c>(scan: &Scan, cands: &'c [Cand]) -> HashMap<&'c str, Option
         }
     };
     for c in cands.iter().filter(|c| c.kind == EntityType::PER) {
+        // "Senator and Mrs. Dole", "Mr. and Mrs. Smith": a title after "and" may be one of
+        // two people merged into one actor, so it says nothing
         let title_before = c
             .first_tok
             .checked_sub(1)
+            .filter(|&i| i == 0 || !matches!(scan.toks[i - 1].lower.as_str(), "and" | "&"))
             .map(|i| &scan.toks[i])
             .filter(|t| t.sent == scan.toks[c.first_tok].sent);
         note(

@@ -145,6 +145,15 @@ mod tests {
         );
         assert_eq!(find(&q, "It was chaos").speaker.as_deref(), Some("Okafor"));
         assert_eq!(find(&q, "We will appeal").speaker.as_deref(), Some("Grant"));
+        // "Senator and Mrs. Dole" may be two people tagged as one: the title says nothing
+        let q = run(
+            "We went to Sarajevo with Senator and Mrs. Dole. I think Senator Dole said it \
+             best. He said, “This is like being ahead in the fourth quarter.”",
+        );
+        assert_eq!(
+            find(&q, "ahead in the fourth quarter").speaker.as_deref(),
+            Some("Dole")
+        );
         // a name that says nothing (Chris) leaves the resolution as it was
         let q = run(
             "The chair, Mary Park, read out the count while supporters of Chris Dale \
