@@ -107,8 +107,7 @@ def main(argv=None) -> int:
                 print(f"quotes_cv: fold {i} was not scored", file=sys.stderr)
                 return 2
             scores = json.loads(out_json.read_text(encoding="utf-8"))["scores"]
-            total = scores.get("ALL") or scores.get("all") or next(iter(scores.values()))
-            total = {k: v for k, v in total.items() if not k.startswith("_")}
+            total = dict(scores["ALL"])
             total.update(fold=i, articles=len(fold), first=fold[0], last=fold[-1])
             results.append(total)
     pooled = {k: sum(r[k] for r in results)

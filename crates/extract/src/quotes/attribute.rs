@@ -2196,21 +2196,22 @@ fn person_genders<'c>(scan: &Scan, cands: &'c [Cand]) -> HashMap<&'c str, Option
         }
     };
     for c in cands.iter().filter(|c| c.kind == EntityType::PER) {
-        // "Senator and Mrs. Dole", "Mr. and Mrs. Smith": a title after "and" may be one of
-        // two people merged into one actor, so it says nothing
-        let title_before = c
-            .first_tok
-            .checked_sub(1)
-            .filter(|&i| i == 0 || !matches!(scan.toks[i - 1].lower.as_str(), "and" | "&"))
-            .map(|i| &scan.toks[i])
-            .filter(|t| t.sent == scan.toks[c.first_tok].sent);
+        // the title: the mention's first word, or the word before it in the same sentence;
+        // but not after "and" ("Senator and Mrs. Dole", "Mr. and Mrs. Smith"): it may belong
+        // to one of two people merged into one actor
+        let toks = &scan.toks;
+        let first = c.first_tok;
+        let title = if lexicon::title_gender(&toks[first].lower).is_some() {
+            Some(first)
+        } else {
+            first
+                .checked_sub(1)
+                .filter(|&i| toks[i].sent == toks[first].sent)
+        };
+        let title = title.filter(|&i| i == 0 || !matches!(toks[i - 1].lower.as_str(), "and" | "&"));
         note(
             &c.name,
-            title_before.and_then(|t| lexicon::title_gender(&t.lower)),
-        );
-        note(
-            &c.name,
-            lexicon::title_gender(&scan.toks[c.first_tok].lower),
+            title.and_then(|i| lexicon::title_gender(&toks[i].lower)),
         );
         let given = c
             .name
