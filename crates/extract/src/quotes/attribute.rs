@@ -1358,7 +1358,22 @@ fn appositive_subject(ctx: &Ctx<'_>, comma: usize, sent: usize) -> Speaker {
                 "a" | "an" | "the" | "who" | "which" | "whose"
             )
             || ctx.cand_starting[s].is_none() && lexicon::is_title(&head.lower) && seg_end - s > 3;
-        let starts_name = ctx.cand_starting[s].is_some();
+        // "Peter Orszag, Obama's former budget director, said": a name with a possessive
+        // and a lower-case word after it opens a description, not a subject
+        let possessive_opening = ctx.cand_starting[s].is_some_and(|ci| {
+            let last = ctx.cands[ci].last_tok;
+            let after = if toks[last].lower.ends_with("'s") {
+                last + 1
+            } else {
+                last + 2
+            };
+            possessive(toks, last)
+                && after < seg_end
+                && toks[after].kind == Kind::Word
+                && !toks[after].cap
+        });
+        let appositive = appositive || possessive_opening;
+        let starts_name = ctx.cand_starting[s].is_some() && !possessive_opening;
         // the sentence's first segment is its subject, even when it starts with "The"
         // ("The Obama administration, in a far-reaching effort …, has said")
         let opens_sentence = s <= first

@@ -165,6 +165,24 @@ mod tests {
         );
     }
 
+    /// "X, Y's former budget director, said": the possessive name opens a description of X,
+    /// it is not the subject.
+    #[test]
+    fn possessive_description_is_an_appositive() {
+        let q = run(
+            "Peter Orszag, Barack Obama's former budget director, said the plan would fail. \
+             Mary Park, the mayor's chief of staff, said the vote would be close.",
+        );
+        assert_eq!(
+            find(&q, "the plan would fail").speaker.as_deref(),
+            Some("Peter Orszag")
+        );
+        assert_eq!(
+            find(&q, "the vote would be close").speaker.as_deref(),
+            Some("Mary Park")
+        );
+    }
+
     #[test]
     fn cue_orders_and_tenses() {
         let q = run(
