@@ -177,6 +177,7 @@ mod tests {
             find(&q, "the plan would fail").speaker.as_deref(),
             Some("Peter Orszag")
         );
+        // an article-opened description, as before
         assert_eq!(
             find(&q, "the vote would be close").speaker.as_deref(),
             Some("Mary Park")
