@@ -1339,6 +1339,17 @@ fn appositive_subject(ctx: &Ctx<'_>, comma: usize, sent: usize) -> Speaker {
         seg_end = r - 1;
     }
     for _ in 0..4 {
+        // "Sen. Kristen Gillibrand (D-NY), a supporter of …, told": a short bracket (a party
+        // tag) ends the segment of the name before it
+        if seg_end > first + 2
+            && toks[seg_end - 1].lower == ")"
+            && let Some(o) = (seg_end.saturating_sub(7)..seg_end - 1)
+                .rev()
+                .find(|&i| toks[i].lower == "(")
+            && o > first
+        {
+            seg_end = o;
+        }
         // find the segment start
         let mut s = seg_end;
         while s > first

@@ -166,9 +166,10 @@ mod tests {
     }
 
     /// "X, Y's former budget director, said": the possessive name opens a description of X,
-    /// it is not the subject.
+    /// it is not the subject; and a party tag after a name ("Y, Sen. X (D-Ore.), also
+    /// stated") ends the name's segment.
     #[test]
-    fn possessive_description_is_an_appositive() {
+    fn descriptions_after_a_name_are_appositives() {
         let q = run(
             "Peter Orszag, Barack Obama's former budget director, said the plan would fail. \
              Mary Park, the mayor's chief of staff, said the vote would be close.",
@@ -180,6 +181,15 @@ mod tests {
         // an article-opened description, as before
         assert_eq!(
             find(&q, "the vote would be close").speaker.as_deref(),
+            Some("Mary Park")
+        );
+        // a party tag in brackets after the name ends its segment
+        let q = run(
+            "Another former mayor, Sen. Mary Park (D-Ore.), also stated her intention to \
+             vote for the bill.",
+        );
+        assert_eq!(
+            find(&q, "her intention").speaker.as_deref(),
             Some("Mary Park")
         );
     }
