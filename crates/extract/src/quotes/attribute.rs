@@ -512,12 +512,8 @@ fn speaker_for(ctx: &Ctx<'_>, k: usize, k_end: usize) -> Speaker {
             continue;
         }
         // "Sen. Bernie Sanders (I-Vt.) said": a short bracket before the cue
-        if t.lower == ")"
-            && let Some(o) = (j.saturating_sub(5)..j)
-                .rev()
-                .find(|&i| toks[i].lower == "(")
+        if let Some(o) = short_bracket(toks, j, sent)
             && o > 0
-            && toks[o].sent == sent
         {
             j = o;
             continue;
@@ -1339,13 +1335,11 @@ fn appositive_subject(ctx: &Ctx<'_>, comma: usize, sent: usize) -> Speaker {
         seg_end = r - 1;
     }
     for _ in 0..4 {
-        // "Sen. Kristen Gillibrand (D-NY), a supporter of …, told": a short bracket (a party
-        // tag) ends the segment of the name before it
-        if seg_end > first + 2
-            && toks[seg_end - 1].lower == ")"
-            && let Some(o) = (seg_end.saturating_sub(7)..seg_end - 1)
-                .rev()
-                .find(|&i| toks[i].lower == "(")
+        // "Sen. Joe Lieberman (I-Conn.), also stated": a short bracket (a party tag) ends
+        // the segment of the name before it
+        if let Some(o) = seg_end
+            .checked_sub(1)
+            .and_then(|close| short_bracket(toks, close, sent))
             && o > first
         {
             seg_end = o;
@@ -1371,18 +1365,9 @@ fn appositive_subject(ctx: &Ctx<'_>, comma: usize, sent: usize) -> Speaker {
             || ctx.cand_starting[s].is_none() && lexicon::is_title(&head.lower) && seg_end - s > 3;
         // "Peter Orszag, Obama's former budget director, said": a name with a possessive
         // and a lower-case word after it opens a description, not a subject
-        let possessive_opening = ctx.cand_starting[s].is_some_and(|ci| {
-            let last = ctx.cands[ci].last_tok;
-            let after = if toks[last].lower.ends_with("'s") {
-                last + 1
-            } else {
-                last + 2
-            };
-            possessive(toks, last)
-                && after < seg_end
-                && toks[after].kind == Kind::Word
-                && !toks[after].cap
-        });
+        let possessive_opening = ctx.cand_starting[s]
+            .and_then(|ci| after_possessive(toks, ctx.cands[ci].last_tok))
+            .is_some_and(|a| a < seg_end && toks[a].kind == Kind::Word && !toks[a].cap);
         let appositive = appositive || possessive_opening;
         let starts_name = ctx.cand_starting[s].is_some() && !possessive_opening;
         // the sentence's first segment is its subject, even when it starts with "The"
@@ -1965,7 +1950,31 @@ fn past_preposition(ctx: &Ctx<'_>, sp: Speaker, cue: Option<usize>) -> Speaker {
 /// True if the token at `last` ends in a possessive `'s` or is followed by one ("Trump's",
 /// "Sanders ’s"); token text has its apostrophes unified to `'`.
 fn possessive(toks: &[Tok], last: usize) -> bool {
-    toks[last].lower.ends_with("'s") || toks.get(last + 1).is_some_and(|t| t.lower == "'s")
+    after_possessive(toks, last).is_some()
+}
+
+/// The token after the possessive that ends at token `last` ("Trump's" or "Trump" "'s"), when
+/// there is one there.
+fn after_possessive(toks: &[Tok], last: usize) -> Option<usize> {
+    if toks[last].lower.ends_with("'s") {
+        Some(last + 1)
+    } else {
+        toks.get(last + 1)
+            .is_some_and(|t| t.lower == "'s")
+            .then_some(last + 2)
+    }
+}
+
+/// The opening bracket of a short bracket (at most five tokens, in sentence `sent`) that
+/// closes at token `close` ("Sen. Bernie Sanders (I-Vt.)"), if `close` closes one.
+fn short_bracket(toks: &[Tok], close: usize, sent: usize) -> Option<usize> {
+    if toks.get(close)?.lower != ")" {
+        return None;
+    }
+    (close.saturating_sub(5)..close)
+        .rev()
+        .find(|&i| toks[i].lower == "(")
+        .filter(|&o| toks[o].sent == sent)
 }
 
 /// The person candidate `ci` names, if it is a person and not a party tag.
@@ -2161,10 +2170,10 @@ fn np_at(ctx: &Ctx<'_>, i: usize, sent: usize) -> Speaker {
 /// he/she, an organisation for they/it. Returns `None` when there is none in the last
 /// stretch of text (no guessing across the whole article).
 fn resolve(ctx: &Ctx<'_>, at: usize, person: bool) -> Option<String> {
-    if person && let Some(name) = resolve_subject(ctx, at) {
+    let agrees = gender_check(ctx, at);
+    if person && let Some(name) = resolve_subject(ctx, at, &agrees) {
         return Some(name);
     }
-    let agrees = gender_check(ctx, at);
     let window = 1500;
     for c in ctx.cands.iter().rev() {
         if c.end > at || ctx.scan.toks[c.first_tok].in_quote.is_some() {
@@ -2221,24 +2230,21 @@ fn person_genders<'c>(scan: &Scan, cands: &'c [Cand]) -> HashMap<&'c str, Option
                 .or_insert(Some(g));
         }
     };
+    let toks = &scan.toks;
     for c in cands.iter().filter(|c| c.kind == EntityType::PER) {
         // the title: the mention's first word, or the word before it in the same sentence;
         // but not after "and" ("Senator and Mrs. Dole", "Mr. and Mrs. Smith"): it may belong
         // to one of two people merged into one actor
-        let toks = &scan.toks;
         let first = c.first_tok;
-        let title = if lexicon::title_gender(&toks[first].lower).is_some() {
-            Some(first)
-        } else {
-            first
-                .checked_sub(1)
-                .filter(|&i| toks[i].sent == toks[first].sent)
-        };
-        let title = title.filter(|&i| i == 0 || !matches!(toks[i - 1].lower.as_str(), "and" | "&"));
-        note(
-            &c.name,
-            title.and_then(|i| lexicon::title_gender(&toks[i].lower)),
-        );
+        let title = std::iter::once(first)
+            .chain(
+                first
+                    .checked_sub(1)
+                    .filter(|&i| toks[i].sent == toks[first].sent),
+            )
+            .find_map(|i| lexicon::title_gender(&toks[i].lower).map(|g| (i, g)))
+            .filter(|&(i, _)| i == 0 || !matches!(toks[i - 1].lower.as_str(), "and" | "&"));
+        note(&c.name, title.map(|(_, g)| g));
         let given = c
             .name
             .split_whitespace()
@@ -2252,11 +2258,11 @@ fn person_genders<'c>(scan: &Scan, cands: &'c [Cand]) -> HashMap<&'c str, Option
 
 /// "Trump attacked Clinton on Monday. He said …": a person pronoun refers to the subject of
 /// its own or one of the two sentences before it (the last such subject), when there is one.
-fn resolve_subject(ctx: &Ctx<'_>, at: usize) -> Option<String> {
+/// Only people `agrees` accepts are taken (see [`gender_check`]).
+fn resolve_subject(ctx: &Ctx<'_>, at: usize, agrees: impl Fn(&Cand) -> bool) -> Option<String> {
     let toks = &ctx.scan.toks;
     let pos = toks.partition_point(|t| t.start < at);
     let sent = toks.get(pos)?.sent;
-    let agrees = gender_check(ctx, at);
     for c in ctx.cands.iter().rev() {
         if c.end > at || !agrees(c) {
             continue;

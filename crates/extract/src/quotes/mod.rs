@@ -139,12 +139,12 @@ mod tests {
         let q = find(&q, "It was chaos");
         assert_eq!(q.speaker_text.as_deref(), Some("she"));
         assert_eq!(q.speaker.as_deref(), Some("Mary Park"));
+        // names that say nothing, so only the titles do
         let q = run(
-            "Ms. Okafor read out the count while supporters of Mr. Grant booed. “It was \
-             chaos,” she said. Mr. Grant left. “We will appeal,” he said.",
+            "The count read out by Ms. Okafor angered supporters of Mr. Grant. “It was \
+             chaos,” she said.",
         );
         assert_eq!(find(&q, "It was chaos").speaker.as_deref(), Some("Okafor"));
-        assert_eq!(find(&q, "We will appeal").speaker.as_deref(), Some("Grant"));
         // "Senator and Mrs. Dole" may be two people tagged as one: the title says nothing
         let q = run(
             "We went to Sarajevo with Senator and Mrs. Dole. I think Senator Dole said it \
