@@ -413,11 +413,29 @@ fn speaker_for(ctx: &Ctx<'_>, k: usize, k_end: usize) -> Speaker {
         }
         return sp;
     }
-    // ", adding …", "…, saying …": the speaker of the main clause, in the clause right
-    // before the comma when it starts with a name ("At a rally in Salem, Trump went after
-    // Bush, calling him …"), else anywhere in the sentence
+    // ", adding …", "…, saying …": the speaker of the main clause. When the sentence has a
+    // speech verb before the comma, its speaker ("“…,” the former president said, referring
+    // to …", "said Ed Rendell, a former governor, referring to …", "Many Democrats have
+    // warned the Fed, noting …"; not a verb in a relative clause: "X attacked Y, who had
+    // said …, calling …"); else the clause right before the comma when it starts with a
+    // name ("At a rally in Salem, Trump went after Bush, calling him …"), else anywhere in
+    // the sentence
     if toks[k].lower.ends_with("ing") && k > 0 && toks[k - 1].lower == "," {
         let first = ctx.scan.sents[sent].first;
+        if let Some((j, ej)) = (first..k - 1)
+            .rev()
+            .filter(|&j| toks[j].in_quote.is_none())
+            .find_map(|j| cue_at(ctx, j).map(|e| (j, e)))
+            && ej < k - 1
+            && !toks[j.saturating_sub(2)..j]
+                .iter()
+                .any(|t| matches!(t.lower.as_str(), "who" | "which" | "that"))
+        {
+            let sp = speaker_for(ctx, j, ej);
+            if sp.found {
+                return sp;
+            }
+        }
         let seg = (first..k - 1)
             .rev()
             .find(|&i| toks[i].lower == "," && toks[i].in_quote.is_none())

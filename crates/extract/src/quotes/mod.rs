@@ -361,6 +361,35 @@ mod tests {
     }
 
     #[test]
+    fn a_participle_after_a_comma_keeps_the_speaker_of_the_verb_before_it() {
+        let q = run(
+            "“Cities can be crucial,” said Ed Rendell, a former Pennsylvania governor and \
+             two-term Philadelphia mayor, referring to the campaign's endorsements. \
+             “I felt the first one was an accident,” the former president said, referring to \
+             Condoleezza Rice. Many liberal Democrats have also warned the Fed not to act this \
+             year, noting limited gains in take-home pay. Senator Dana Whitfield attacked Mayor \
+             Ruth Calloway, who had said the budget was balanced, calling her numbers fiction.",
+        );
+        let r = find(&q, "the campaign's endorsements");
+        assert_eq!(r.speaker.as_deref(), Some("Ed Rendell"), "{r:?}");
+        let r = find(&q, "Condoleezza Rice");
+        assert_eq!(
+            r.speaker_text.as_deref(),
+            Some("the former president"),
+            "{r:?}"
+        );
+        let r = find(&q, "limited gains");
+        assert_eq!(
+            r.speaker_text.as_deref(),
+            Some("Many liberal Democrats"),
+            "{r:?}"
+        );
+        // a verb in a relative clause is not the main clause's
+        let r = find(&q, "her numbers fiction");
+        assert_eq!(r.speaker.as_deref(), Some("Dana Whitfield"), "{r:?}");
+    }
+
+    #[test]
     fn speaker_after_a_quote_with_any_past_verb_long_appositive_or_exclamation() {
         let q = run(
             "“We will not back down,” Dana Whitfield boomed at the rally.\n\n\
