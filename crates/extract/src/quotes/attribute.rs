@@ -420,11 +420,15 @@ fn speaker_for(ctx: &Ctx<'_>, k: usize, k_end: usize) -> Speaker {
     // said …, calling …"); else the clause right before the comma when it starts with a
     // name ("At a rally in Salem, Trump went after Bush, calling him …"), else anywhere in
     // the sentence
-    if toks[k].lower.ends_with("ing") && k > 0 && toks[k - 1].lower == "," {
+    let after_comma =
+        |k: usize| toks[k].lower.ends_with("ing") && k > 0 && toks[k - 1].lower == ",";
+    if after_comma(k) {
         let first = ctx.scan.sents[sent].first;
-        if let Some((j, ej)) = (first..k - 1)
+        // (up to 60 words back, and past other participles after a comma, whose speaker
+        // is this one's: "X said …, adding …, noting …"; so no chain of calls either)
+        if let Some((j, ej)) = (first.max(k.saturating_sub(60))..k - 1)
             .rev()
-            .filter(|&j| toks[j].in_quote.is_none())
+            .filter(|&j| toks[j].in_quote.is_none() && !after_comma(j))
             .find_map(|j| cue_at(ctx, j).map(|e| (j, e)))
             && ej < k - 1
             && !toks[j.saturating_sub(2)..j]
