@@ -397,6 +397,22 @@ fn speaker_for(ctx: &Ctx<'_>, k: usize, k_end: usize) -> Speaker {
     let sent = toks[k].sent;
     if toks[k].lower == "according" {
         let mut sp = np_at(ctx, k_end + 1, sent);
+        // "…, according to three television networks": the words after "to" are the source
+        // even when they make no noun phrase of the rules; never the sentence's subject,
+        // which is in the content
+        if !sp.found
+            && let Some(t) = toks.get(k_end + 1)
+            && t.sent == sent
+            && t.kind == Kind::Word
+            && t.in_quote.is_none()
+        {
+            sp = Speaker {
+                name: None,
+                start: t.start,
+                end: t.end,
+                found: true,
+            };
+        }
         // the whole phrase up to the comma ("early results of exit polls conducted for
         // the Associated Press, …"): its first named part is the source
         if sp.found && sp.name.is_none() {

@@ -361,6 +361,22 @@ mod tests {
     }
 
     #[test]
+    fn according_to_words_that_make_no_noun_phrase_are_still_the_source() {
+        let q = run(
+            "Ted Cruz has won the Wisconsin Republican primary, according to three \
+             television networks.",
+        );
+        let r = find(&q, "Ted Cruz has won");
+        assert_eq!(r.cue.as_deref(), Some("according to"), "{r:?}");
+        assert_eq!(r.speaker, None, "{r:?}");
+        assert_eq!(
+            r.speaker_text.as_deref(),
+            Some("three television networks"),
+            "{r:?}"
+        );
+    }
+
+    #[test]
     fn a_participle_after_a_comma_keeps_the_speaker_of_the_verb_before_it() {
         let q = run(
             "“Cities can be crucial,” said Ed Rendell, a former Pennsylvania governor and \
