@@ -436,15 +436,13 @@ fn speaker_for(ctx: &Ctx<'_>, k: usize, k_end: usize) -> Speaker {
     // said …, calling …"); else the clause right before the comma when it starts with a
     // name ("At a rally in Salem, Trump went after Bush, calling him …"), else anywhere in
     // the sentence
-    let after_comma =
-        |k: usize| toks[k].lower.ends_with("ing") && k > 0 && toks[k - 1].lower == ",";
-    if after_comma(k) {
+    if participle_after_comma(toks, k) {
         let first = ctx.scan.sents[sent].first;
         // (up to 60 words back, and past other participles after a comma, whose speaker
         // is this one's: "X said …, adding …, noting …"; so no chain of calls either)
         if let Some((j, ej)) = (first.max(k.saturating_sub(60))..k - 1)
             .rev()
-            .filter(|&j| toks[j].in_quote.is_none() && !after_comma(j))
+            .filter(|&j| toks[j].in_quote.is_none() && !participle_after_comma(toks, j))
             .find_map(|j| cue_at(ctx, j).map(|e| (j, e)))
             && ej < k - 1
             && !toks[j.saturating_sub(2)..j]
@@ -1991,6 +1989,12 @@ fn possessive(toks: &[Tok], last: usize) -> bool {
     after_possessive(toks, last).is_some()
 }
 
+/// ", adding …", ", saying …": a word in -ing right after a comma, whose speaker is the main
+/// clause's.
+fn participle_after_comma(toks: &[Tok], k: usize) -> bool {
+    k > 0 && toks[k].lower.ends_with("ing") && toks[k - 1].lower == ","
+}
+
 /// The token after the possessive that ends at token `last` ("Trump's" or "Trump" "'s"), when
 /// there is one there.
 fn after_possessive(toks: &[Tok], last: usize) -> Option<usize> {
@@ -2746,7 +2750,7 @@ fn attribute_with(article: &Article, scan: &Scan, cands: &[Cand], model: &CueMod
                     // keep the whole clause
                 } else
                 // ", saying …" belongs to the same speaker: keep it inside
-                if !(toks[k2].lower.ends_with("ing") && toks[k2 - 1].lower == ",") {
+                if !participle_after_comma(toks, k2) {
                     b = stop.max(a);
                 }
             }
