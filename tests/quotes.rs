@@ -180,18 +180,24 @@ fn a_place_in_an_appositive_or_after_of_is_not_the_speaker() {
     assert_eq!(speaker("it would pass"), "Marine Le Pen");
 }
 
-/// A dateline ("ORLANDO, Fla. (Reuters) - ") is not the subject of the sentence it opens.
+/// A dateline ("ORLANDO, Fla. (Reuters) - ", "Washington (AFP) – ", "WASHINGTON ― ") is not
+/// the subject of the sentence it opens.
 #[test]
 fn a_dateline_is_not_the_subject() {
     let rows = quotes_of(
         "Obama meets families\n\n\
          ORLANDO, Fla. (Reuters) - President Barack Obama met survivors of the attack on \
-         Thursday and said the United States must act to control gun violence.\n",
+         Thursday and said the United States must act to control gun violence.\n\n\
+         Washington (AFP) – Democrat Hillary Clinton has taken a swipe at her rival over \
+         trade, saying that his comments do more harm than good.\n\n\
+         WASHINGTON ― After bragging for a year about his thrift, Donald Trump is spending \
+         more freely now, arguing that donors want him to win.\n",
     );
-    assert_eq!(
-        find(&rows, "must act to control gun violence")["speaker"],
-        "Barack Obama"
-    );
+    let speaker = |needle| find(&rows, needle)["speaker"].clone();
+    assert_eq!(speaker("must act to control gun violence"), "Barack Obama");
+    // a place in capitals or with a news agency in brackets, before any kind of dash
+    assert_eq!(speaker("do more harm than good"), "Hillary Clinton");
+    assert_eq!(speaker("donors want him to win"), "Donald Trump");
 }
 
 /// The head of a speaker mention, with the real tagger: a party tag ("(D-Ore.)", ", R-NY,")

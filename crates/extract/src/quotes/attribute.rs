@@ -1449,31 +1449,38 @@ fn appositive_subject(ctx: &Ctx<'_>, comma: usize, sent: usize) -> Speaker {
 }
 
 /// Past a dateline at the start of a sentence ("ORLANDO, Fla. (Reuters) - President Barack
-/// Obama met …", "WASHINGTON (AP) — …"): the token after its dash, or `first` when there is
-/// none. A dateline is capitalised words, commas, periods and a parenthesised agency before a
-/// dash, within the first twelve tokens.
+/// Obama met …", "WASHINGTON (AP) — …", "WASHINGTON, Dec. 8 (UPI) — …", "Washington (AFP) –
+/// …"): the token after its dash, or `first` when there is none. A dateline is capitalised
+/// words, dates, commas, periods and a parenthesised agency before a dash, within the first
+/// twelve tokens; it opens with a place in capitals, or ends with a news agency in brackets
+/// (so "Senator Maria Lopez (D) – and her donors – said" keeps its subject).
 fn skip_dateline(ctx: &Ctx<'_>, first: usize, k: usize) -> usize {
     let toks = &ctx.scan.toks;
-    // it opens with a place in capitals ("ORLANDO", "WASHINGTON"), not a name ("Senator
-    // Maria Lopez — and her donors — said")
     let Some(t0) = toks.get(first) else {
         return first;
     };
     let head = &ctx.text[t0.start..t0.end];
-    if head.len() < 3
-        || !head
+    let capitals = head.len() >= 3
+        && head
             .chars()
-            .all(|c| c.is_uppercase() || c == '.' || c == '-')
-    {
+            .all(|c| c.is_uppercase() || c == '.' || c == '-');
+    if !capitals && !t0.cap {
         return first;
     }
     for i in first..k.min(first + 12) {
         let t = &toks[i];
-        if i > first && matches!(t.lower.as_str(), "-" | "—" | "–" | "--") {
-            return i + 1;
+        if i > first && matches!(t.lower.as_str(), "-" | "—" | "–" | "--" | "―") {
+            let agency = i >= first + 3
+                && toks[i - 1].lower == ")"
+                && toks[i - 3].lower == "("
+                && matches!(
+                    toks[i - 2].lower.as_str(),
+                    "ap" | "afp" | "upi" | "reuters" | "dpa" | "xinhua" | "bloomberg" | "cnn"
+                );
+            return if capitals || agency { i + 1 } else { first };
         }
         let dateline_part = match t.kind {
-            Kind::Word => t.cap,
+            Kind::Word => t.cap || t.lower.starts_with(|c: char| c.is_ascii_digit()),
             _ => matches!(t.lower.as_str(), "," | "." | "(" | ")"),
         };
         if !dateline_part {
