@@ -17,7 +17,7 @@ mod output;
 
 /// mimalloc, not the system allocator: ingestion makes about a dozen short-lived allocations
 /// an article on every core, and glibc's per-thread arenas grow a page at a time (BBC x10
-/// word counts: 7% less wall time; BENCHMARKS.md, "Ninth round").
+/// word counts: 6% less wall time in paired runs; BENCHMARKS.md, "Ninth round").
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
