@@ -200,6 +200,29 @@ fn a_dateline_is_not_the_subject() {
     assert_eq!(speaker("donors want him to win"), "Donald Trump");
 }
 
+/// "X, who …, did A but told B": the sentence's subject is X, not the relative pronoun after
+/// its comma (a comma near the start otherwise ends an introductory phrase: "On Tuesday, …").
+#[test]
+fn a_relative_clause_after_the_subject_is_not_an_introduction() {
+    let rows = quotes_of(
+        "Mayors meet\n\n\
+         Clinton, who was speaking to the US Conference of Mayors, did not mention Trump by \
+         name, but told city leaders that the country should be governed well.\n\n\
+         On Tuesday, the mayor did not take questions but told reporters that the vote was \
+         a warning.\n",
+    );
+    assert_eq!(
+        find(&rows, "the country should be governed well")["speaker"],
+        "Clinton"
+    );
+    // (the mention of a description may reach back a few words: "Tuesday, the mayor")
+    let mention = find(&rows, "the vote was a warning")["speaker_text"].clone();
+    assert!(
+        mention.as_str().is_some_and(|m| m.ends_with("the mayor")),
+        "{mention}"
+    );
+}
+
 /// The head of a speaker mention, with the real tagger: a party tag ("(D-Ore.)", ", R-NY,")
 /// or a place in "Republican of South Carolina" gives the person before it; an organisation
 /// or a person before a role ("The Washington Post columnist Ruth Marcus", "Clinton campaign

@@ -1305,8 +1305,13 @@ fn sentence_subject(ctx: &Ctx<'_>, first: usize, k: usize, sent: usize) -> Speak
     // skip an introductory phrase up to its comma ("On Tuesday, …", "In an interview with
     // The Wall Street Journal, …")
     let mut i = skip_intro(ctx, first, k);
+    // (but "Clinton, who was speaking to …, did not … but told": a relative clause after the
+    // comma makes what is before it the subject)
     if i == first
         && let Some(c) = (first..k.min(first + 8)).find(|&c| toks[c].lower == ",")
+        && !toks
+            .get(c + 1)
+            .is_some_and(|t| matches!(t.lower.as_str(), "who" | "which" | "whose"))
     {
         i = c + 1;
     }
