@@ -201,7 +201,8 @@ fn a_dateline_is_not_the_subject() {
 }
 
 /// "X, who …, did A but told B": the sentence's subject is X, not the relative pronoun after
-/// its comma (a comma near the start otherwise ends an introductory phrase: "On Tuesday, …").
+/// its comma (a comma near the start otherwise ends an introductory phrase: "On Tuesday, …");
+/// "X—who …" names X too.
 #[test]
 fn a_relative_clause_after_the_subject_is_not_an_introduction() {
     let rows = quotes_of(
@@ -209,8 +210,12 @@ fn a_relative_clause_after_the_subject_is_not_an_introduction() {
          Clinton, who was speaking to the US Conference of Mayors, did not mention Trump by \
          name, but told city leaders that the country should be governed well.\n\n\
          On Tuesday, the mayor did not take questions but told reporters that the vote was \
-         a warning.\n",
+         a warning.\n\n\
+         On Monday, Graham—who had previously endorsed Jeb Bush for president—said that he \
+         would help.\n",
     );
+    // "X—who …" names X as ", who" does
+    assert_eq!(find(&rows, "Jeb Bush for president")["speaker"], "Graham");
     assert_eq!(
         find(&rows, "the country should be governed well")["speaker"],
         "Clinton"

@@ -1186,7 +1186,8 @@ fn relative_pronoun(ctx: &Ctx<'_>, j: usize, k: usize, sent: usize) -> Option<Sp
         return None;
     }
     let mut a = w.checked_sub(1)?;
-    if toks[a].lower == "," {
+    // (", who" and "—who": "On Monday, Graham—who had previously endorsed Jeb Bush")
+    if matches!(toks[a].lower.as_str(), "," | "—" | "–") {
         a = a.checked_sub(1)?;
     }
     if toks[a].sent != sent {
