@@ -191,13 +191,17 @@ fn a_dateline_is_not_the_subject() {
          Washington (AFP) – Democrat Hillary Clinton has taken a swipe at her rival over \
          trade, saying that his comments do more harm than good.\n\n\
          WASHINGTON ― After bragging for a year about his thrift, Donald Trump is spending \
-         more freely now, arguing that donors want him to win.\n",
+         more freely now, arguing that donors want him to win.\n\n\
+         Senator Maria Lopez (D) – a critic of the plan – met the governor and said the bill \
+         was dead.\n",
     );
     let speaker = |needle| find(&rows, needle)["speaker"].clone();
     assert_eq!(speaker("must act to control gun violence"), "Barack Obama");
     // a place in capitals or with a news agency in brackets, before any kind of dash
     assert_eq!(speaker("do more harm than good"), "Hillary Clinton");
     assert_eq!(speaker("donors want him to win"), "Donald Trump");
+    // a name with a party tag before a dash is no dateline: it stays the subject
+    assert_eq!(speaker("the bill was dead"), "Maria Lopez");
 }
 
 /// "X, who …, did A but told B": the sentence's subject is X, not the relative pronoun after

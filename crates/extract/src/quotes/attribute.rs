@@ -1187,7 +1187,7 @@ fn relative_pronoun(ctx: &Ctx<'_>, j: usize, k: usize, sent: usize) -> Option<Sp
     }
     let mut a = w.checked_sub(1)?;
     // (", who" and "—who": "On Monday, Graham—who had previously endorsed Jeb Bush")
-    if matches!(toks[a].lower.as_str(), "," | "—" | "–") {
+    if toks[a].lower == "," || is_dash(&toks[a].lower) {
         a = a.checked_sub(1)?;
     }
     if toks[a].sent != sent {
@@ -1475,7 +1475,7 @@ fn skip_dateline(ctx: &Ctx<'_>, first: usize, k: usize) -> usize {
     }
     for i in first..k.min(first + 12) {
         let t = &toks[i];
-        if i > first && matches!(t.lower.as_str(), "-" | "—" | "–" | "--" | "―") {
+        if i > first && is_dash(&t.lower) {
             let agency = i >= first + 3
                 && toks[i - 1].lower == ")"
                 && toks[i - 3].lower == "("
@@ -1968,6 +1968,7 @@ fn past_preposition(ctx: &Ctx<'_>, sp: Speaker, cue: Option<usize>) -> Speaker {
     // relative word (not after a verb: "… to engage in lawful callings")
     let opens = a == first
         || a == skip_intro(ctx, first, k)
+        || is_dash(&toks[a - 1].lower)
         || matches!(
             toks[a - 1].lower.as_str(),
             "," | "and"
@@ -1979,9 +1980,6 @@ fn past_preposition(ctx: &Ctx<'_>, sp: Speaker, cue: Option<usize>) -> Speaker {
                 | "because"
                 | "as"
                 | "when"
-                | "—"
-                | "–"
-                | "-"
                 | ":"
                 | ";"
         );
@@ -2000,6 +1998,12 @@ fn past_preposition(ctx: &Ctx<'_>, sp: Speaker, cue: Option<usize>) -> Speaker {
 /// "Sanders ’s"); token text has its apostrophes unified to `'`.
 fn possessive(toks: &[Tok], last: usize) -> bool {
     after_possessive(toks, last).is_some()
+}
+
+/// A dash between words or phrases, as the scanner gives it: hyphen, en dash, em dash,
+/// horizontal bar, or two hyphens.
+fn is_dash(w: &str) -> bool {
+    matches!(w, "-" | "--" | "–" | "—" | "―")
 }
 
 /// ", adding …", ", saying …": a word in -ing right after a comma, whose speaker is the main
@@ -2441,7 +2445,7 @@ fn colon_lines(
             && toks[p0].kind == Kind::Word
             && toks[p0..c].iter().all(|t| {
                 t.in_quote.is_none()
-                    && (t.kind == Kind::Word || matches!(t.lower.as_str(), "–" | "—" | "-"))
+                    && (t.kind == Kind::Word || is_dash(&t.lower))
             })
             && toks[c - 1].kind == Kind::Word
             && !(c - p0 == 1 && is_label_word(&toks[p0].lower))
