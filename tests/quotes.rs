@@ -520,6 +520,44 @@ fn brackets_before_a_cue_and_irregular_passives() {
     assert_eq!(by_cue(&rows, "seen")["speaker_text"], "some");
 }
 
+/// "CLAUSE, X told Y." / "CLAUSE, X said on Facebook.": when only a recipient, place or time
+/// follows the cue, the content is the clause before the subject, not those words; an
+/// introduction before the subject ("In a long interview …, X praised …") is no such clause.
+/// A passive cue with an agent ("was rejected by 64 percent of the voters") has its subject
+/// as content and the agent as speaker; a question asked by someone keeps what follows.
+#[test]
+fn clauses_before_the_subject_and_passive_subjects() {
+    let rows = quotes_of(
+        "Plant to close\n\n\
+         The plant in Dayton will close next spring, a company spokeswoman told The Boston \
+         Globe.\n\n\
+         The couple had been travelling together for a week, the church said on Facebook.\n\n\
+         In a long interview with the paper, Governor Jane Smith praised the new budget.\n\n\
+         The proposal was rejected by 64 percent of the voters in Sunday's referendum.\n\n\
+         Senator Marco Rubio was asked by the moderator whether the tax credit would cost too \
+         much.\n",
+    );
+    let told = by_cue(&rows, "told");
+    assert_eq!(told["text"], "The plant in Dayton will close next spring");
+    assert_eq!(told["speaker_text"], "a company spokeswoman");
+    assert_eq!(
+        by_cue(&rows, "said")["text"],
+        "The couple had been travelling together for a week"
+    );
+    let praised = by_cue(&rows, "praised");
+    assert_eq!(praised["text"], "the new budget");
+    assert_eq!(praised["speaker"], "Jane Smith");
+    let rejected = by_cue(&rows, "rejected");
+    assert_eq!(rejected["text"], "The proposal");
+    let agent = rejected["speaker_text"].as_str().unwrap_or("");
+    assert!(agent.starts_with("64 percent of the voters"), "{agent:?}");
+    let asked = by_cue(&rows, "asked")["text"].as_str().unwrap_or("");
+    assert!(
+        asked.ends_with("whether the tax credit would cost too much"),
+        "{asked:?}"
+    );
+}
+
 /// The fallback's noun phrase that opens a clause is a real noun phrase: not a preposition
 /// ("In explaining …", "At that time …") or a bare number ("On October 27, 1945, I made …").
 /// Without the check these sentences (from the seed article and the State of the Union sample)

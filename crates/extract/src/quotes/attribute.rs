@@ -935,6 +935,170 @@ fn passive_agent(ctx: &Ctx<'_>, k: usize, k_end: usize, sent: usize) -> Option<S
     Some(sp)
 }
 
+/// Forms of "be", "have" and the modals that build a verb group ("has been", "will be").
+fn is_aux(w: &str) -> bool {
+    matches!(
+        w,
+        "is" | "are"
+            | "was"
+            | "were"
+            | "be"
+            | "been"
+            | "being"
+            | "has"
+            | "have"
+            | "had"
+            | "will"
+            | "would"
+            | "can"
+            | "could"
+            | "should"
+            | "may"
+            | "might"
+            | "must"
+            | "does"
+            | "did"
+            | "do"
+    )
+}
+
+/// For a passive cue with an agent ("The measure was rejected by 64 percent of the
+/// electorate", "These proposals have been applauded by critics"): the subject noun phrase,
+/// as its first token and the first token of the verb group after it (adverbs and "not"
+/// inside the group); `None` when the cue is no participle right after a form of `be`, when
+/// no `by` follows within five words, when no noun phrase ends right before the verb group,
+/// or for a question ("was asked by the moderator whether …", whose content follows).
+fn passive_subject_end(ctx: &Ctx<'_>, k: usize, k_end: usize) -> Option<(usize, usize)> {
+    let toks = &ctx.scan.toks;
+    let sent = toks[k].sent;
+    let first = ctx.scan.sents[sent].first;
+    if k != k_end
+        || !is_participle(&toks[k].lower)
+        || toks[k].cap
+        || matches!(toks[k].lower.as_str(), "asked" | "questioned" | "pressed")
+    {
+        return None;
+    }
+    let mut a = k;
+    while a > first
+        && toks[a - 1].kind == Kind::Word
+        && (is_aux(&toks[a - 1].lower) || toks[a - 1].lower == "not" || is_filler(&toks[a - 1]))
+    {
+        a -= 1;
+    }
+    let be = (a..k).any(|i| {
+        matches!(
+            toks[i].lower.as_str(),
+            "is" | "are" | "was" | "were" | "be" | "been" | "being"
+        )
+    });
+    let by = (k_end + 1..(k_end + 6).min(toks.len()))
+        .take_while(|&i| toks[i].sent == sent && toks[i].kind == Kind::Word)
+        .find(|&i| toks[i].lower == "by")?;
+    // "criticized by some of his rivals for failing to …", "seen by some as a demotion": the
+    // reason or judgement after the agent is the content
+    let last = ctx.scan.sents[sent].last;
+    if toks[by + 1..last]
+        .iter()
+        .any(|t| matches!(t.lower.as_str(), "for" | "as" | "over"))
+    {
+        return None;
+    }
+    (be && a > first && toks[a - 1].kind == Kind::Word)
+        .then(|| Some((subject_np_start(ctx, a - 1, sent)?, a)))
+        .flatten()
+}
+
+/// The agent of the passive cue ending at `k_end`: [`passive_agent`]'s noun phrase, else the
+/// words after the `by` up to punctuation, unnamed ("by 64 percent of the electorate").
+fn by_agent(ctx: &Ctx<'_>, k_end: usize) -> Speaker {
+    let toks = &ctx.scan.toks;
+    let sent = toks[k_end].sent;
+    if let Some(sp) = passive_agent(ctx, k_end, k_end, sent) {
+        return sp;
+    }
+    let Some(by) = (k_end + 1..(k_end + 6).min(toks.len()))
+        .take_while(|&i| toks[i].sent == sent && toks[i].kind == Kind::Word)
+        .find(|&i| toks[i].lower == "by")
+    else {
+        return Speaker::default();
+    };
+    let words: Vec<&Tok> = toks[by + 1..]
+        .iter()
+        .take_while(|t| t.sent == sent && t.kind == Kind::Word && t.in_quote.is_none())
+        .take(12)
+        .collect();
+    match (words.first(), words.last()) {
+        (Some(f), Some(l)) => Speaker {
+            name: None,
+            start: f.start,
+            end: l.end,
+            found: true,
+        },
+        _ => Speaker::default(),
+    }
+}
+
+/// True for a cue whose content is the clause before its subject: "CLAUSE, SUBJECT CUE
+/// [TAIL]." where a comma ends the clause right before the subject, the clause is no
+/// introduction ("In an interview, Trump said …"), and the tail from `a` to `sent_end` is a
+/// recipient, place or time of a few words ("told The Wall Street Journal", "said on
+/// Facebook Friday"), with no verb group, "that", "to" or quote that would open a content of
+/// its own.
+fn clause_before_subject(ctx: &Ctx<'_>, k: usize, a: usize, sent_end: usize, sp: &Speaker) -> bool {
+    let toks = &ctx.scan.toks;
+    if !sp.found || sp.start >= toks[k].start {
+        return false;
+    }
+    let first = ctx.scan.sents[toks[k].sent].first;
+    let subj = toks.partition_point(|t| t.start < sp.start);
+    if subj < first + 5 || toks[subj - 1].lower != "," || toks[subj - 1].in_quote.is_some() {
+        return false;
+    }
+    // the subject is followed by the cue, fillers between
+    let sp_end = toks.partition_point(|t| t.start < sp.end);
+    if sp_end > k || !(sp_end..k).all(|i| toks[i].kind == Kind::Word && is_filler(&toks[i])) {
+        return false;
+    }
+    // a relative clause ("…, which recounts the achievements") has its content after it
+    if matches!(
+        toks[subj].lower.as_str(),
+        "who" | "which" | "whose" | "that"
+    ) {
+        return false;
+    }
+    // a sentence that opens with an introduction ("In an interview, Trump said …", "Asked
+    // on Fox News who leads the party, he said Ryan") has no clause of its own before the
+    // subject
+    let start = skip_dateline(ctx, first, k);
+    let opener = &toks[start];
+    if skip_intro(ctx, first, k) != start
+        || subj < start + 5
+        || opener.cap && is_participle(&opener.lower)
+        || matches!(
+            opener.lower.as_str(),
+            "among" | "for" | "according" | "asked"
+        )
+    {
+        return false;
+    }
+    let clause_words = toks[start..subj - 1].iter().filter(|t| t.is_word()).count();
+    let tail = &toks[a.min(sent_end)..sent_end];
+    let tail_words = tail.iter().filter(|t| t.is_word()).count();
+    clause_words >= 4
+        && (1..=8).contains(&tail_words)
+        && tail.iter().all(|t| {
+            t.kind != Kind::Open
+                && t.in_quote.is_none()
+                && !is_aux(&t.lower)
+                && lexicon::pronoun(&t.lower).is_none()
+                && !matches!(
+                    t.lower.as_str(),
+                    "that" | "to" | "if" | "whether" | "why" | "how" | "what" | "who" | ":"
+                )
+        })
+}
+
 /// The speaker of a statement whose cue has none by the rules above, in this order: the
 /// sentence's subject; for a cue inside the sentence's introduction, the subject after it
 /// ("Conceding that …, he warned"); the noun phrase that opens the cue's clause, named or not
@@ -2715,7 +2879,7 @@ fn attribute_with(article: &Article, scan: &Scan, cands: &[Cand], model: &CueMod
             continue;
         }
         let sent = &scan.sents[toks[k].sent];
-        let sp = speaker_for(&ctx, k, e);
+        let mut sp = speaker_for(&ctx, k, e);
         let (mut a, mut b) = (e + 1, sent.last);
         let sent_end = b;
         // a cue with no speaker of its own inside the content of an earlier statement is
@@ -2807,8 +2971,22 @@ fn attribute_with(article: &Article, scan: &Scan, cands: &[Cand], model: &CueMod
                                 | "later"
                         )
                     }));
+        // "…, a relative told The Wall Street Journal." / "…, Carson said on Facebook": a
+        // clause before the subject, and only a recipient, place or time after the cue
+        let clause_before = !speaker_only && clause_before_subject(&ctx, k, a, sent_end, &sp);
+        // "This proposal was rejected by 64 percent of the electorate": the subject of a
+        // passive cue with an agent is what was said or judged
+        let passive_subject = passive_subject_end(&ctx, k, e);
+        if passive_subject.is_some() {
+            sp = by_agent(&ctx, e);
+        }
         let range;
-        if toks[k].lower == "according" {
+        if let Some((np, aux)) = passive_subject {
+            range = content_range(&ctx, np, aux);
+        } else if clause_before {
+            let subj_tok = toks.partition_point(|t| t.start < sp.start);
+            range = content_range(&ctx, sent.first, subj_tok);
+        } else if toks[k].lower == "according" {
             // "According to X, …" or "…, according to X."
             let before = content_range(&ctx, sent.first, k);
             let x_end = if sp.found {
@@ -3003,6 +3181,42 @@ fn attribute_with(article: &Article, scan: &Scan, cands: &[Cand], model: &CueMod
         });
     }
 
+    // (4) a cue of indirect speech inside another statement's content is part of that
+    // content, not a statement of its own, when only the learned model takes it ("Trump
+    // says he feels confident …"), or when that statement's cue comes after it ("Obama
+    // mentioned the shootings when he announced the steps, Rubio says"): the whole clause is
+    // what the later cue's speaker said. But a quote with its own cue is no part of a later
+    // cue's content ("“…,” said Dan Golvach when asked about …"): that content is dropped,
+    // unless it is a source's ("according to").
+    let inner: Vec<(usize, usize, Option<usize>, bool)> = stmts
+        .iter()
+        .map(|s| (s.start, s.end, s.cue_tok, s.direct))
+        .collect();
+    let holds = |s: &Stmt, k: usize| {
+        let (cs, ce) = (toks[k].start, toks[k].end);
+        s.start <= cs && ce <= s.end
+    };
+    stmts.retain(|s| {
+        let Some(k) = s.cue_tok else { return true };
+        if s.direct {
+            return true;
+        }
+        let learned = cues
+            .binary_search_by_key(&k, |&(c, _)| c)
+            .is_ok_and(|ci| !rule_cue[ci]);
+        let nested = inner.iter().any(|&(a, b, oc, _)| {
+            (a, b) != (s.start, s.end)
+                && a <= toks[k].start
+                && toks[k].end <= b
+                && (learned || oc > Some(k))
+        });
+        // ("“…,” Sanders said, according to CNN" is the report's attribution of all of it)
+        let holds_quote = toks[k].lower != "according"
+            && inner.iter().any(|&(a, b, oc, direct)| {
+                direct && s.start <= a && b <= s.end && oc.is_some_and(|c| c < k && holds(s, c))
+            });
+        !nested && !holds_quote
+    });
     stmts.sort_by_key(|s| (s.start, s.end));
     stmts.dedup_by(|a, b| a.start == b.start && a.end == b.end);
     stmts
@@ -3055,6 +3269,22 @@ mod tests {
             .collect()
     }
 
+    /// A rule cue inside a clause that a later cue attributes is part of that clause ("The
+    /// senator announced …, her aides said": one statement, the aides').
+    #[test]
+    fn a_cue_inside_a_clause_attributed_after_it_is_part_of_it() {
+        assert_eq!(
+            statements(
+                "The senator announced the plan at a rally last week, two of her aides said.",
+                "b\t-1.0\n"
+            ),
+            [(
+                "The senator announced the plan at a rally last week".to_string(),
+                Some("said".to_string())
+            )]
+        );
+    }
+
     /// A cue only the learned model takes, inside the content of a rule cue's statement, is
     /// part of that content, not a statement of its own (a model that takes "pledge").
     #[test]
@@ -3078,6 +3308,17 @@ mod tests {
             ),
             [(
                 "the council raised concern about the cost".to_string(),
+                Some("said".to_string())
+            )]
+        );
+        // nor when the statement holding it comes later in the sentence
+        assert_eq!(
+            statements(
+                "Voters raised concern about the cost, two of her aides said.",
+                "b\t-1.0\nw=raised\t10.0\nw=concern\t10.0\n"
+            ),
+            [(
+                "Voters raised concern about the cost".to_string(),
                 Some("said".to_string())
             )]
         );
