@@ -523,10 +523,12 @@ fn brackets_before_a_cue_and_irregular_passives() {
 /// "CLAUSE, X told Y." / "CLAUSE, X said on Facebook.": when only a recipient, place or time
 /// follows the cue, the content is the clause before the subject, not those words; an
 /// introduction before the subject ("In a long interview …, X praised …") is no such clause.
+/// "CLAUSE, said X, a Y." is X's clause, with X after the cue (not the last words of the
+/// clause as speaker and X's name as content).
 /// A passive cue with an agent ("was rejected by 64 percent of the voters") has its subject
 /// as content and the agent as speaker; a question asked by someone keeps what follows.
 #[test]
-fn clauses_before_the_subject_and_passive_subjects() {
+fn clauses_before_the_subject_inverted_speakers_and_passive_subjects() {
     let rows = quotes_of(
         "Plant to close\n\n\
          The plant in Dayton will close next spring, a company spokeswoman told The Boston \
@@ -535,8 +537,20 @@ fn clauses_before_the_subject_and_passive_subjects() {
          In a long interview with the paper, Governor Jane Smith praised the new budget.\n\n\
          The proposal was rejected by 64 percent of the voters in Sunday's referendum.\n\n\
          Senator Marco Rubio was asked by the moderator whether the tax credit would cost too \
-         much.\n",
+         much.\n\n\
+         The factory in Toledo will stay open through the winter, said Maria Gonzalez, a \
+         spokeswoman for the union.\n\n\
+         The vote is a warning to the governor, said the head of the county party.\n",
     );
+    let stay = find(&rows, "will stay open");
+    assert_eq!(
+        stay["text"],
+        "The factory in Toledo will stay open through the winter"
+    );
+    assert_eq!(stay["speaker"], "Maria Gonzalez");
+    let warning = find(&rows, "The vote is a warning");
+    assert_eq!(warning["text"], "The vote is a warning to the governor");
+    assert_eq!(warning["speaker_text"], "the head of the county party");
     let told = by_cue(&rows, "told");
     assert_eq!(told["text"], "The plant in Dayton will close next spring");
     assert_eq!(told["speaker_text"], "a company spokeswoman");

@@ -1039,6 +1039,70 @@ fn by_agent(ctx: &Ctx<'_>, k_end: usize) -> Speaker {
     }
 }
 
+/// "CLAUSE, said X, a Y.": a speech verb right after a comma, followed to the sentence end
+/// (`sent_end`) by a noun phrase of up to sixteen words that opens with a capital or an
+/// article and holds no verb group, "that", "to", pronoun or quote. Returns the first token
+/// of the clause (past an introduction, "In nearby Decatur, …") and the speaker: the noun
+/// phrase after the cue, else its words up to the next comma, unnamed.
+fn inverted_speaker(
+    ctx: &Ctx<'_>,
+    k: usize,
+    k_end: usize,
+    sent_end: usize,
+) -> Option<(usize, Speaker)> {
+    let toks = &ctx.scan.toks;
+    if k != k_end
+        || k < 2
+        || toks[k - 1].lower != ","
+        || toks[k - 1].in_quote.is_some()
+        || !matches!(
+            toks[k].lower.as_str(),
+            "said" | "says" | "added" | "adds" | "wrote" | "writes" | "noted" | "explained"
+        )
+    {
+        return None;
+    }
+    let sent = toks[k].sent;
+    let first = ctx.scan.sents[sent].first;
+    let tail = toks.get(k + 1..sent_end)?;
+    let opener = tail.first()?;
+    let tail_words = tail.iter().filter(|t| t.is_word()).count();
+    let np_like = tail.iter().all(|t| {
+        t.kind != Kind::Open
+            && t.in_quote.is_none()
+            && !is_aux(&t.lower)
+            && lexicon::pronoun(&t.lower).is_none()
+            && !matches!(
+                t.lower.as_str(),
+                "that" | "to" | "if" | "whether" | "why" | "how" | "what" | ":" | ";"
+            )
+    });
+    if !(1..=16).contains(&tail_words)
+        || !np_like
+        || opener.kind != Kind::Word
+        || !(opener.cap || matches!(opener.lower.as_str(), "the" | "a" | "an"))
+        || lexicon::pronoun(&opener.lower).is_some()
+    {
+        return None;
+    }
+    let start = skip_intro(ctx, first, k - 1);
+    if toks[start..k - 1].iter().filter(|t| t.is_word()).count() < 4 {
+        return None;
+    }
+    let mut sp = np_at(ctx, k + 1, sent);
+    if !sp.found {
+        let words: Vec<&Tok> = tail.iter().take_while(|t| t.kind == Kind::Word).collect();
+        let (f, l) = (words.first()?, words.last()?);
+        sp = Speaker {
+            name: None,
+            start: f.start,
+            end: l.end,
+            found: true,
+        };
+    }
+    Some((start, sp))
+}
+
 /// True for a cue whose content is the clause before its subject: "CLAUSE, SUBJECT CUE
 /// [TAIL]." where a comma ends the clause right before the subject, the clause is no
 /// introduction ("In an interview, Trump said …"), and the tail from `a` to `sent_end` is a
@@ -2980,9 +3044,19 @@ fn attribute_with(article: &Article, scan: &Scan, cands: &[Cand], model: &CueMod
         if passive_subject.is_some() {
             sp = by_agent(&ctx, e);
         }
+        // "…, said Democratic strategist Hank Sheinkopf.": the clause before the comma, and
+        // the noun phrase after the cue speaks
+        let inverted = if passive_subject.is_none() && !clause_before && !speaker_only {
+            inverted_speaker(&ctx, k, e, sent_end)
+        } else {
+            None
+        };
         let range;
         if let Some((np, aux)) = passive_subject {
             range = content_range(&ctx, np, aux);
+        } else if let Some((start, speaker)) = inverted {
+            sp = speaker;
+            range = content_range(&ctx, start, k - 1);
         } else if clause_before {
             let subj_tok = toks.partition_point(|t| t.start < sp.start);
             range = content_range(&ctx, sent.first, subj_tok);
