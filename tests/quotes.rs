@@ -523,6 +523,31 @@ fn brackets_before_a_cue_and_irregular_passives() {
 /// "CLAUSE, X told Y." / "CLAUSE, X said on Facebook.": when only a recipient, place or time
 /// follows the cue, the content is the clause before the subject, not those words; an
 /// introduction before the subject ("In a long interview …, X praised …") is no such clause.
+/// A quoted programme title before the speaker ("on ABC's “This Week,” Carson admitted
+/// that …") is no quote of the speaker's; the cue's content follows it.
+#[test]
+fn a_quoted_title_before_the_speaker_is_not_a_statement() {
+    let rows = quotes_of(
+        "TV\n\n\
+         Speaking Sunday on ABC’s “This Week,” Carson admitted that the course name in his \
+         book was wrong.\n\n\
+         In an interview with CNN’s “Fareed Zakaria GPS,” Trump said the deal was a \
+         disaster.\n\n\
+         “We will win,” Smith said.\n",
+    );
+    assert!(
+        rows.iter().all(|r| !r["text"]
+            .as_str()
+            .is_some_and(|t| t.contains("This Week") || t.contains("Zakaria"))),
+        "{rows:#?}"
+    );
+    let admitted = by_cue(&rows, "admitted");
+    assert_eq!(admitted["text"], "the course name in his book was wrong");
+    assert_eq!(admitted["speaker"], "Carson");
+    assert_eq!(by_cue(&rows, "said")["speaker"], "Trump");
+    assert_eq!(find(&rows, "We will win")["speaker"], "Smith");
+}
+
 /// "CLAUSE, said X, a Y." is X's clause, with X after the cue (not the last words of the
 /// clause as speaker and X's name as content).
 /// A passive cue with an agent ("was rejected by 64 percent of the voters") has its subject

@@ -14,7 +14,7 @@ use gazette_types::{Article, EntityType, Quote};
 use super::learn::CueModel;
 use super::lexicon::{self, Gender, cue_lemma};
 use super::names::Cand;
-use super::scan::{Kind, Scan, Tok};
+use super::scan::{Kind, QuoteSpan, Scan, Tok};
 
 /// A speaker mention found next to a cue.
 #[derive(Debug, Clone, Default)]
@@ -2228,6 +2228,35 @@ fn possessive(toks: &[Tok], last: usize) -> bool {
     after_possessive(toks, last).is_some()
 }
 
+/// A quoted title ("Speaking on ABC's “This Week,” Carson admitted …", "in an interview
+/// with CNN's “Fareed Zakaria GPS,” Trump said …"): up to six words inside, each capitalised
+/// or a short function word, after a possessive or a preposition. It is no statement of the
+/// speaker after it.
+fn is_title_quote(toks: &[Tok], q: &QuoteSpan) -> bool {
+    let inner = &toks[q.open_tok + 1..q.close_tok];
+    let words: Vec<&Tok> = inner.iter().filter(|t| t.is_word()).collect();
+    let titled = !words.is_empty()
+        && words.len() <= 6
+        && words.iter().all(|t| {
+            t.cap
+                || matches!(
+                    t.lower.as_str(),
+                    "the" | "of" | "with" | "and" | "a" | "in" | "on" | "for" | "to"
+                )
+        })
+        && words[0].cap;
+    let before = q.open_tok.checked_sub(1).map(|i| &toks[i]);
+    titled
+        && before.is_some_and(|t| {
+            t.kind == Kind::Word
+                && (possessive(toks, q.open_tok - 1)
+                    || matches!(
+                        t.lower.as_str(),
+                        "on" | "in" | "with" | "to" | "from" | "of"
+                    ))
+        })
+}
+
 /// A dash between words or phrases, as the scanner gives it: hyphen, en dash, em dash,
 /// horizontal bar, or two hyphens.
 fn is_dash(w: &str) -> bool {
@@ -2913,6 +2942,7 @@ fn attribute_with(article: &Article, scan: &Scan, cands: &[Cand], model: &CueMod
                     .any(|t| t.lower == ",");
             if (words <= 6 || appositive)
                 && !blocked
+                && !is_title_quote(toks, q)
                 && toks[k].para == toks[q.close_tok].para
                 && (!ended || trailing || toks[k].sent == toks[q.close_tok].sent)
             {
