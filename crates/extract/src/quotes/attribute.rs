@@ -48,6 +48,9 @@ struct Ctx<'a> {
     /// The gender of each person actor (by canonical name) where its mentions say it and do
     /// not disagree; `None` where they disagree.
     genders: HashMap<&'a str, Option<Gender>>,
+    /// For every token, true when the learned model vetoes a rule cue there (its score is
+    /// at or below the veto threshold).
+    vetoed: Vec<bool>,
 }
 
 impl Ctx<'_> {
@@ -443,6 +446,7 @@ fn speaker_for(ctx: &Ctx<'_>, k: usize, k_end: usize) -> Speaker {
         if let Some((j, ej)) = (first.max(k.saturating_sub(60))..k - 1)
             .rev()
             .filter(|&j| toks[j].in_quote.is_none() && !participle_after_comma(toks, j))
+            .filter(|&j| !ctx.vetoed[j])
             .find_map(|j| cue_at(ctx, j).map(|e| (j, e)))
             && ej < k - 1
             && !toks[j.saturating_sub(2)..j]
@@ -2780,6 +2784,8 @@ fn attribute_with(article: &Article, scan: &Scan, cands: &[Cand], model: &CueMod
             cand_starting[c.first_tok] = Some(i);
         }
     }
+    let (add, veto) = thresholds();
+    let scores = model.scores(scan);
     let ctx = Ctx {
         text,
         scan,
@@ -2787,6 +2793,10 @@ fn attribute_with(article: &Article, scan: &Scan, cands: &[Cand], model: &CueMod
         cand_ending,
         cand_starting,
         genders: person_genders(scan, cands),
+        vetoed: scores
+            .iter()
+            .map(|s| s.is_some_and(|s| s <= veto))
+            .collect(),
     };
     let toks = &scan.toks;
 
@@ -2794,8 +2804,6 @@ fn attribute_with(article: &Article, scan: &Scan, cands: &[Cand], model: &CueMod
     let mut cues: Vec<(usize, usize)> = Vec::new();
     // per cue: found by the rules (not only by the learned model)
     let mut rule_cue: Vec<bool> = Vec::new();
-    let (add, veto) = thresholds();
-    let scores = model.scores(scan);
     let mut k = 0;
     while k < n {
         let score = scores[k];
