@@ -523,6 +523,28 @@ fn brackets_before_a_cue_and_irregular_passives() {
 /// "CLAUSE, X told Y." / "CLAUSE, X said on Facebook.": when only a recipient, place or time
 /// follows the cue, the content is the clause before the subject, not those words; an
 /// introduction before the subject ("In a long interview …, X praised …") is no such clause.
+/// A thought verb after a subject whose head is modified by a phrase ("few on either side of
+/// the aisle think", "Many officials across the state believe") is a cue, and the head, not
+/// the place in the phrase, speaks.
+#[test]
+fn a_subject_head_before_its_modifying_phrase() {
+    let rows = quotes_of(
+        "Farm\n\n\
+         But few on either side of the aisle think the bill will pass this year.\n\n\
+         Many officials across the state believe the new schedule is unfair.\n\n\
+         Only about 4 in 10 voters in each county want the subsidy to continue.\n",
+    );
+    let think = by_cue(&rows, "think");
+    assert_eq!(think["text"], "the bill will pass this year");
+    let few = think["speaker_text"].as_str().unwrap_or("");
+    assert!(few.starts_with("few"), "{few:?}");
+    let believe = by_cue(&rows, "believe");
+    assert_eq!(believe["text"], "the new schedule is unfair");
+    assert_eq!(believe["speaker_text"], "Many officials");
+    let want = by_cue(&rows, "want")["speaker_text"].as_str().unwrap_or("");
+    assert!(want.ends_with("voters"), "{want:?}");
+}
+
 /// A quoted programme title before the speaker ("on ABC's “This Week,” Carson admitted
 /// that …") is no quote of the speaker's; the cue's content follows it.
 #[test]

@@ -388,8 +388,58 @@ fn subject_kind(ctx: &Ctx<'_>, k: usize) -> bool {
         }
         return ctx.cand_ending[j].is_some()
             || lexicon::pronoun(&t.lower).is_some()
-            || lexicon::description(&t.lower).is_some()
-            || (t.cap && t.kind == Kind::Word && !lexicon::is_not_name(&t.lower));
+            || speaker_head(&t.lower)
+            || (t.cap && t.kind == Kind::Word && !lexicon::is_not_name(&t.lower))
+            || head_before_modifier(ctx, j);
+    }
+    false
+}
+
+/// A word that heads a subject that speaks: a description ("officials", "voters") or a
+/// quantifier standing for people ("few", "both").
+fn speaker_head(w: &str) -> bool {
+    lexicon::description(w).is_some()
+        || matches!(
+            w,
+            "few" | "many" | "most" | "some" | "both" | "all" | "half" | "majority" | "others"
+        )
+}
+
+/// A [`speaker_head`] that stands for a group of people: a quantifier or a plural
+/// description ("few", "officials", "voters"), not an organisation ("the Clinton Foundation in
+/// 2009" stays whole).
+fn group_head(w: &str) -> bool {
+    speaker_head(w) && (lexicon::description(w).is_none() || w.ends_with('s'))
+}
+
+/// True when the word at `j` ends a phrase that modifies a speaking head before it: "many
+/// officials on and off the island believe", "few on either side of the debate think",
+/// "4 in 10 Republican voters in each state want". Walks back up to ten words to a
+/// preposition whose word before is a description, a quantifier or a name.
+fn head_before_modifier(ctx: &Ctx<'_>, j: usize) -> bool {
+    let sent = ctx.tok(j).sent;
+    let mut i = j;
+    for _ in 0..10 {
+        if i == 0 {
+            return false;
+        }
+        let w = ctx.tok(i);
+        if w.sent != sent || w.kind != Kind::Word || w.in_quote.is_some() {
+            return false;
+        }
+        if matches!(
+            w.lower.as_str(),
+            "of" | "in" | "on" | "at" | "from" | "across" | "around"
+        ) {
+            let h = ctx.tok(i - 1);
+            if h.sent == sent
+                && h.kind == Kind::Word
+                && (speaker_head(&h.lower) || ctx.cand_ending[i - 1].is_some())
+            {
+                return true;
+            }
+        }
+        i -= 1;
     }
     false
 }
@@ -764,6 +814,20 @@ fn past_modifier(ctx: &Ctx<'_>, sp: Speaker, sent: usize) -> Speaker {
         {
             head_end = Some(w - 1);
         }
+    } else if sp.name.is_none() {
+        // "many officials on and off the island believe", "4 in 10 Republican voters in
+        // each state want": a place or thing in a phrase after a group that speaks
+        head_end = (s.saturating_sub(10).max(first + 1)..s)
+            .rev()
+            .take_while(|&i| word(i))
+            .find(|&i| {
+                matches!(
+                    toks[i].lower.as_str(),
+                    "in" | "on" | "at" | "from" | "across" | "around"
+                ) && word(i - 1)
+                    && group_head(&toks[i - 1].lower)
+            })
+            .map(|i| i - 1);
     }
     let Some(e) = head_end else {
         return sp;
