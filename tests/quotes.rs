@@ -545,6 +545,36 @@ fn a_subject_head_before_its_modifying_phrase() {
     assert!(want.ends_with("voters"), "{want:?}");
 }
 
+/// A poll or survey in an "in" phrase that opens or closes a sentence is the source of the
+/// rest of the sentence; "in" before a word that only contains "poll" is nothing.
+#[test]
+fn a_poll_in_an_opening_or_closing_phrase_is_a_source() {
+    let rows = quotes_of(
+        "Polls\n\n\
+         In a Springfield Gazette poll released Monday, the mayor led her rival by twelve \
+         points among women.\n\n\
+         The mayor stays well ahead of her rival in the latest poll.\n\n\
+         He lives in a house near the polling station on Elm Street, which opens at seven.\n",
+    );
+    let opening = find(&rows, "led her rival");
+    assert_eq!(
+        opening["text"],
+        "the mayor led her rival by twelve points among women"
+    );
+    assert_eq!(
+        opening["speaker_text"],
+        "a Springfield Gazette poll released Monday"
+    );
+    let closing = find(&rows, "stays well ahead");
+    assert_eq!(closing["text"], "The mayor stays well ahead of her rival");
+    assert_eq!(closing["speaker_text"], "the latest poll");
+    assert!(
+        rows.iter()
+            .all(|r| r["cue"] != "in" || r["speaker_text"] != "a house near the polling"),
+        "{rows:#?}"
+    );
+}
+
 /// A quoted programme title before the speaker ("on ABC's “This Week,” Carson admitted
 /// that …") is no quote of the speaker's; the cue's content follows it.
 #[test]

@@ -2694,6 +2694,75 @@ fn content_range(ctx: &Ctx<'_>, mut a: usize, mut b: usize) -> Option<(usize, us
     Some((toks[a].start, toks[b - 1].end))
 }
 
+/// Statements whose source is a poll or survey in an "in" phrase that opens the sentence
+/// before a comma ("In a Des Moines Register poll last month, Mr. Cruz had a 10-point lead")
+/// or closes it ("Clinton stays well ahead of Sanders in the latest poll"): the rest of the
+/// sentence is the content, the phrase after "in" the source (named by an organisation or
+/// person in it). Nothing is added where a statement already covers the content.
+fn poll_statements(ctx: &Ctx<'_>, stmts: &mut Vec<Stmt>) {
+    let toks = &ctx.scan.toks;
+    let is_poll = |w: &str| matches!(w, "poll" | "polls" | "survey" | "surveys" | "polling");
+    let mut found = Vec::new();
+    for sent in &ctx.scan.sents {
+        let (first, last) = (skip_dateline(ctx, sent.first, sent.last), sent.last);
+        for k in first..last {
+            let t = &toks[k];
+            if t.lower != "in" || t.in_quote.is_some() {
+                continue;
+            }
+            // the phrase: up to eight words, to a poll noun, with no punctuation but a
+            // slash, hyphen or possessive inside names
+            let Some(noun) = (k + 1..(k + 10).min(last)).find(|&i| is_poll(&toks[i].lower)) else {
+                continue;
+            };
+            if !(k + 1..noun).all(|i| {
+                toks[i].in_quote.is_none()
+                    && (toks[i].kind == Kind::Word || matches!(toks[i].lower.as_str(), "/" | "-"))
+            }) {
+                continue;
+            }
+            // the phrase runs on to a comma or the sentence end ("released Monday")
+            let mut end = noun + 1;
+            while end < last
+                && end <= noun + 5
+                && toks[end].kind == Kind::Word
+                && toks[end].in_quote.is_none()
+            {
+                end += 1;
+            }
+            let range = if k == first && end < last && toks[end].lower == "," {
+                content_range(ctx, end + 1, last)
+            } else if toks[end..last].iter().all(|t| t.kind == Kind::Punct)
+                && toks[first..k].iter().filter(|t| t.is_word()).count() >= 4
+            {
+                content_range(ctx, first, k)
+            } else {
+                None
+            };
+            let Some((s, e)) = range else { continue };
+            if stmts.iter().any(|st| st.start < e && s < st.end) {
+                continue;
+            }
+            let speaker = Speaker {
+                name: named_within(ctx, k + 1, end - 1),
+                start: toks[k + 1].start,
+                end: toks[end - 1].end,
+                found: true,
+            };
+            found.push(Stmt {
+                start: s,
+                end: e,
+                direct: false,
+                cue: Some((t.start, t.end)),
+                speaker,
+                cue_tok: Some(k),
+            });
+            break;
+        }
+    }
+    stmts.extend(found);
+}
+
 /// Lead words before a paragraph-initial colon that label the line instead of naming a
 /// speaker ("Related:", "Photo:", "Update:").
 fn is_label_word(w: &str) -> bool {
@@ -3244,6 +3313,10 @@ fn attribute_with(article: &Article, scan: &Scan, cands: &[Cand], model: &CueMod
     // (2b) "Graham: Trump's rhetoric is destroying the party." headlines and "NAME: …"
     // transcript lines: a short name at the start of a paragraph, a colon, a statement
     colon_lines(&ctx, &mut stmts, &mut quote_done, &mut quote_stmt);
+
+    // (2c) "In an NBC News/Wall Street Journal poll released Monday, 50 percent chose …",
+    // "Clinton stays well ahead of Sanders in the latest poll.": a poll or survey reports
+    poll_statements(&ctx, &mut stmts);
 
     // (3) quotes left over
     for (qi, q) in scan.quotes.iter().enumerate() {
