@@ -1406,32 +1406,10 @@ fn is_noun_like(w: &str) -> bool {
         || np_stop(w)
         || lexicon::is_verb_filler(w)
         || lexicon::is_personal(w)
+        || is_aux(w)
         || matches!(
             w,
-            "there"
-                | "here"
-                | "this"
-                | "the"
-                | "a"
-                | "an"
-                | "my"
-                | "your"
-                | "no"
-                | "not"
-                | "be"
-                | "will"
-                | "would"
-                | "can"
-                | "could"
-                | "should"
-                | "may"
-                | "might"
-                | "must"
-                | "do"
-                | "does"
-                | "did"
-                | "been"
-                | "being"
+            "there" | "here" | "this" | "the" | "a" | "an" | "my" | "your" | "no" | "not"
         ))
 }
 
