@@ -1111,7 +1111,7 @@ fn by_agent(ctx: &Ctx<'_>, k_end: usize) -> Speaker {
 /// (`sent_end`) by a noun phrase of up to sixteen words that opens with a capital or an
 /// article and holds no verb group, "that", "to", pronoun or quote. Returns the first token
 /// of the clause (past an introduction, "In nearby Decatur, …") and the speaker: the noun
-/// phrase after the cue, else its words up to the next comma, unnamed.
+/// phrase after the cue, else its words up to the first punctuation, unnamed.
 fn inverted_speaker(
     ctx: &Ctx<'_>,
     k: usize,
@@ -2279,7 +2279,9 @@ fn possessive(toks: &[Tok], last: usize) -> bool {
 /// or a short function word, after a possessive or a preposition. It is no statement of the
 /// speaker after it.
 fn is_title_quote(toks: &[Tok], q: &QuoteSpan) -> bool {
-    let inner = &toks[q.open_tok + 1..q.close_tok];
+    // (an unclosed quote ends at its last content token, which may be the opening mark's
+    // neighbour or none at all)
+    let inner = toks.get(q.open_tok + 1..q.close_tok).unwrap_or(&[]);
     let words: Vec<&Tok> = inner.iter().filter(|t| t.is_word()).collect();
     let titled = !words.is_empty()
         && words.len() <= 6
@@ -2688,8 +2690,8 @@ fn poll_statements(ctx: &Ctx<'_>, stmts: &mut Vec<Stmt>) {
             if t.lower != "in" || t.in_quote.is_some() {
                 continue;
             }
-            // the phrase: up to eight words, to a poll noun, with no punctuation but a
-            // slash, hyphen or possessive inside names
+            // the phrase: up to nine tokens to a poll noun, words only but for a slash or
+            // hyphen inside names ("NBC News/Wall Street Journal")
             let Some(noun) = (k + 1..(k + 10).min(last)).find(|&i| is_poll(&toks[i].lower)) else {
                 continue;
             };
