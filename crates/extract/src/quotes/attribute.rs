@@ -972,9 +972,7 @@ fn passive_agent(ctx: &Ctx<'_>, k: usize, k_end: usize, sent: usize) -> Option<S
         return None;
     }
     // ("has been attacked on the speeches by Bernie Sanders": a short phrase between)
-    let by = (k_end + 1..(k_end + 6).min(toks.len()))
-        .take_while(|&i| toks[i].sent == sent && toks[i].kind == Kind::Word)
-        .find(|&i| toks[i].lower == "by")?;
+    let by = by_after(toks, k_end)?;
     let mut sp = np_at(ctx, by + 1, sent);
     if !sp.found {
         return None;
@@ -1060,9 +1058,7 @@ fn passive_subject_end(ctx: &Ctx<'_>, k: usize, k_end: usize) -> Option<(usize, 
             "is" | "are" | "was" | "were" | "be" | "been" | "being"
         )
     });
-    let by = (k_end + 1..(k_end + 6).min(toks.len()))
-        .take_while(|&i| toks[i].sent == sent && toks[i].kind == Kind::Word)
-        .find(|&i| toks[i].lower == "by")?;
+    let by = by_after(toks, k_end)?;
     // "criticized by some of his rivals for failing to …", "seen by some as a demotion": the
     // reason or judgement after the agent is the content
     let last = ctx.scan.sents[sent].last;
@@ -1085,26 +1081,54 @@ fn by_agent(ctx: &Ctx<'_>, k_end: usize) -> Speaker {
     if let Some(sp) = passive_agent(ctx, k_end, k_end, sent) {
         return sp;
     }
-    let Some(by) = (k_end + 1..(k_end + 6).min(toks.len()))
+    by_after(toks, k_end)
+        .and_then(|by| {
+            word_run(
+                toks[by + 1..]
+                    .iter()
+                    .take_while(|t| t.sent == sent && t.in_quote.is_none())
+                    .take(12),
+            )
+        })
+        .unwrap_or_default()
+}
+
+/// The `by` of a passive's agent within five words after the participle ending at `k_end`
+/// ("criticized by", "attacked on the speeches by"), in its sentence and with only words
+/// between.
+fn by_after(toks: &[Tok], k_end: usize) -> Option<usize> {
+    let sent = toks[k_end].sent;
+    (k_end + 1..(k_end + 6).min(toks.len()))
         .take_while(|&i| toks[i].sent == sent && toks[i].kind == Kind::Word)
         .find(|&i| toks[i].lower == "by")
-    else {
-        return Speaker::default();
-    };
-    let words: Vec<&Tok> = toks[by + 1..]
-        .iter()
-        .take_while(|t| t.sent == sent && t.kind == Kind::Word && t.in_quote.is_none())
-        .take(12)
-        .collect();
-    match (words.first(), words.last()) {
-        (Some(f), Some(l)) => Speaker {
-            name: None,
-            start: f.start,
-            end: l.end,
-            found: true,
-        },
-        _ => Speaker::default(),
-    }
+}
+
+/// An unnamed speaker mention over the words that open `toks`, up to the first token that
+/// is no word; `None` when it opens with none.
+fn word_run<'t>(toks: impl Iterator<Item = &'t Tok>) -> Option<Speaker> {
+    let mut run = toks.take_while(|t| t.kind == Kind::Word);
+    let f = run.next()?;
+    let l = run.last().unwrap_or(f);
+    Some(Speaker {
+        name: None,
+        start: f.start,
+        end: l.end,
+        found: true,
+    })
+}
+
+/// True for a token that would open a content of its own after a cue, so that the words
+/// around it are no bare recipient, place, time or name: a quote, a verb group, a pronoun,
+/// a complementiser or question word, a colon or semicolon.
+fn opens_content(t: &Tok) -> bool {
+    t.kind == Kind::Open
+        || t.in_quote.is_some()
+        || is_aux(&t.lower)
+        || lexicon::pronoun(&t.lower).is_some()
+        || matches!(
+            t.lower.as_str(),
+            "that" | "to" | "if" | "whether" | "why" | "how" | "what" | "who" | ":" | ";"
+        )
 }
 
 /// "CLAUSE, said X, a Y.": a speech verb right after a comma, followed to the sentence end
@@ -1135,18 +1159,8 @@ fn inverted_speaker(
     let tail = toks.get(k + 1..sent_end)?;
     let opener = tail.first()?;
     let tail_words = tail.iter().filter(|t| t.is_word()).count();
-    let np_like = tail.iter().all(|t| {
-        t.kind != Kind::Open
-            && t.in_quote.is_none()
-            && !is_aux(&t.lower)
-            && lexicon::pronoun(&t.lower).is_none()
-            && !matches!(
-                t.lower.as_str(),
-                "that" | "to" | "if" | "whether" | "why" | "how" | "what" | ":" | ";"
-            )
-    });
     if !(1..=16).contains(&tail_words)
-        || !np_like
+        || tail.iter().any(opens_content)
         || opener.kind != Kind::Word
         || !(opener.cap || matches!(opener.lower.as_str(), "the" | "a" | "an"))
         || lexicon::pronoun(&opener.lower).is_some()
@@ -1157,17 +1171,8 @@ fn inverted_speaker(
     if toks[start..k - 1].iter().filter(|t| t.is_word()).count() < 4 {
         return None;
     }
-    let mut sp = np_at(ctx, k + 1, sent);
-    if !sp.found {
-        let words: Vec<&Tok> = tail.iter().take_while(|t| t.kind == Kind::Word).collect();
-        let (f, l) = (words.first()?, words.last()?);
-        sp = Speaker {
-            name: None,
-            start: f.start,
-            end: l.end,
-            found: true,
-        };
-    }
+    let sp = np_at(ctx, k + 1, sent);
+    let sp = if sp.found { sp } else { word_run(tail.iter())? };
     Some((start, sp))
 }
 
@@ -1217,18 +1222,7 @@ fn clause_before_subject(ctx: &Ctx<'_>, k: usize, a: usize, sent_end: usize, sp:
     let clause_words = toks[start..subj - 1].iter().filter(|t| t.is_word()).count();
     let tail = &toks[a.min(sent_end)..sent_end];
     let tail_words = tail.iter().filter(|t| t.is_word()).count();
-    clause_words >= 4
-        && (1..=8).contains(&tail_words)
-        && tail.iter().all(|t| {
-            t.kind != Kind::Open
-                && t.in_quote.is_none()
-                && !is_aux(&t.lower)
-                && lexicon::pronoun(&t.lower).is_none()
-                && !matches!(
-                    t.lower.as_str(),
-                    "that" | "to" | "if" | "whether" | "why" | "how" | "what" | "who" | ":"
-                )
-        })
+    clause_words >= 4 && (1..=8).contains(&tail_words) && !tail.iter().any(opens_content)
 }
 
 /// The speaker of a statement whose cue has none by the rules above, in this order: the
@@ -3208,9 +3202,6 @@ fn attribute_with(article: &Article, scan: &Scan, cands: &[Cand], model: &CueMod
         } else if let Some((start, speaker)) = inverted {
             sp = speaker;
             range = content_range(&ctx, start, k - 1);
-        } else if clause_before {
-            let subj_tok = toks.partition_point(|t| t.start < sp.start);
-            range = content_range(&ctx, sent.first, subj_tok);
         } else if toks[k].lower == "according" {
             // "According to X, …" or "…, according to X."
             let before = content_range(&ctx, sent.first, k);
@@ -3224,7 +3215,7 @@ fn attribute_with(article: &Article, scan: &Scan, cands: &[Cand], model: &CueMod
                 after += 1;
             }
             range = before.or_else(|| content_range(&ctx, after, sent.last));
-        } else if speaker_only || a >= b {
+        } else if speaker_only || clause_before || a >= b {
             // content before: from the sentence start (or the previous quote) to the subject
             let subj_tok = if sp.found && sp.start < toks[k].start {
                 toks.partition_point(|t| t.start < sp.start)
