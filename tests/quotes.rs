@@ -675,3 +675,58 @@ fn fallback_speakers_are_never_a_preposition_or_a_number() {
     let understanding = &by_cue(&rows, "understanding")["speaker_text"];
     assert_ne!(understanding, "1945");
 }
+
+/// A quote after a recipient or occasion ("told the local newspaper “…”", "said in a
+/// statement, “…”") is the statement, reported as direct; a partial quote that goes on a
+/// clause ("said his own pen “has got …”") or a name given ("called the plan “…”") keeps its
+/// words. A quote followed by "while police said …" is not what police said, and the speaker
+/// of that clause is "police", not "while police". Content ends before a joining "and".
+#[test]
+fn a_quote_after_a_recipient_is_the_statement() {
+    let rows = quotes_of(
+        "Budget talks\n\n\
+         Another city employee told the local newspaper Die Zeit “We have filed a complaint \
+         about the damage,” while police said they were investigating.\n\n\
+         The governor said in a statement, “The budget is balanced and the schools will stay \
+         open.”\n\n\
+         Ms. Lane told reporters on Tuesday, “We have the votes to pass this bill.”\n\n\
+         The treasurer said his own pen “has got an eraser” for every line of the plan.\n\n\
+         Mr. Ortiz called the plan “a disaster for working families.”\n\n\
+         The mayor said the school would reopen, and two council members said they agreed.\n",
+    );
+    let told = by_cue(&rows, "told");
+    assert_eq!(told["text"], "We have filed a complaint about the damage,");
+    assert_eq!(told["direct"], true);
+    assert_eq!(told["speaker_text"], "Another city employee");
+    let police = find(&rows, "they were investigating");
+    assert_eq!(police["speaker_text"], "police");
+    assert_eq!(
+        rows.iter()
+            .filter(|r| r["text"]
+                .as_str()
+                .is_some_and(|t| t.contains("filed a complaint")))
+            .count(),
+        1,
+        "{rows:#?}"
+    );
+    let statement = find(&rows, "The budget is balanced");
+    assert_eq!(
+        statement["text"],
+        "The budget is balanced and the schools will stay open."
+    );
+    assert_eq!(statement["direct"], true);
+    assert_eq!(
+        find(&rows, "We have the votes")["text"],
+        "We have the votes to pass this bill."
+    );
+    let pen = find(&rows, "has got an eraser")["text"]
+        .as_str()
+        .unwrap_or("");
+    assert!(pen.starts_with("his own pen"), "{pen:?}");
+    let called = by_cue(&rows, "called")["text"].as_str().unwrap_or("");
+    assert!(called.starts_with("the plan"), "{called:?}");
+    assert_eq!(
+        find(&rows, "the school would reopen")["text"],
+        "the school would reopen"
+    );
+}

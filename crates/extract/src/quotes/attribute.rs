@@ -1117,6 +1117,29 @@ fn word_run<'t>(toks: impl Iterator<Item = &'t Tok>) -> Option<Speaker> {
     })
 }
 
+/// A conjunction that joins a clause with a subject of its own ("…, while police said …",
+/// "…, but aides said …").
+fn coordinator(w: &str) -> bool {
+    matches!(w, "and" | "but" | "yet" | "while" | "whereas")
+}
+
+/// A subordinator that opens a clause with a subject of its own ("…, where officials
+/// reported …", "… because he worries …").
+fn subordinator(w: &str) -> bool {
+    matches!(
+        w,
+        "where"
+            | "because"
+            | "after"
+            | "before"
+            | "since"
+            | "though"
+            | "although"
+            | "until"
+            | "unless"
+    )
+}
+
 /// True for a token that would open a content of its own after a cue, so that the words
 /// around it are no bare recipient, place, time or name: a quote, a verb group, a pronoun,
 /// a complementiser or question word, a colon or semicolon.
@@ -2403,26 +2426,9 @@ fn np_ending(ctx: &Ctx<'_>, j: usize, sent: usize) -> Speaker {
             if p.sent != sent || p.kind != Kind::Word || lexicon::is_verb_filler(&p.lower) {
                 break;
             }
-            if matches!(
-                p.lower.as_str(),
-                "and"
-                    | "or"
-                    | "but"
-                    | "that"
-                    | "said"
-                    | "says"
-                    | "to"
-                    | "of"
-                    | "in"
-                    | "on"
-                    | "for"
-                    | "with"
-                    | "by"
-                    | "at"
-                    | "as"
-                    | "if"
-                    | "when"
-            ) {
+            // "while police said", "after officials said": a conjunction or preposition
+            // ends the noun phrase
+            if np_stop(&p.lower) || matches!(p.lower.as_str(), "of" | "for" | "at") {
                 break;
             }
             s -= 1;
@@ -3019,7 +3025,14 @@ fn attribute_with(article: &Article, scan: &Scan, cands: &[Cand], model: &CueMod
             });
             // (a period before a closing bracket ends an abbreviation: "Rep. Earl
             // Blumenauer (D-Ore.) said")
+            // "“…,” while police said they were investigating": a subordinate clause with
+            // its own speaker and statement follows the quote
+            let subordinate = between.iter().any(|t| {
+                (coordinator(&t.lower) || subordinator(&t.lower))
+                    && !matches!(t.lower.as_str(), "and" | "but" | "after" | "before")
+            });
             let blocked = joined
+                || subordinate
                 || between.iter().enumerate().any(|(i, t)| {
                     t.kind == Kind::Open
                         || t.in_quote.is_some()
@@ -3130,12 +3143,21 @@ fn attribute_with(article: &Article, scan: &Scan, cands: &[Cand], model: &CueMod
                 // difficult pledge to keep") is nested in this content
                 && rule_cue[c2]
             {
-                let stop = toks.partition_point(|t| t.start < sp2.start);
+                let mut stop = toks.partition_point(|t| t.start < sp2.start);
+                // "…, while police said", "…, where authorities reported": a conjunction
+                // opens the next clause and is no part of this content
+                // ("… and", "… while": a conjunction ends this content; "… hours after Trump
+                // proposed …": a subordinate clause is nested in it unless a comma comes
+                // first)
+                let mut opened = false;
+                if stop > a && coordinator(&toks[stop - 1].lower) {
+                    stop -= 1;
+                    opened = true;
+                }
                 // "said Wednesday he agrees with …": a clause that follows the cue
                 // directly, without a comma or conjunction, is nested in this content
-                let nested = stop > a
-                    && toks[stop - 1].kind == Kind::Word
-                    && !matches!(toks[stop - 1].lower.as_str(), "and" | "but" | "while");
+                let nested = !opened && stop > a && toks[stop - 1].kind == Kind::Word
+                    || stop > a && subordinator(&toks[stop - 1].lower);
                 if nested {
                     // keep the whole clause
                 } else
@@ -3231,6 +3253,40 @@ fn attribute_with(article: &Article, scan: &Scan, cands: &[Cand], model: &CueMod
                     .all(|t| t.kind == Kind::Word && t.lower != "to")
             {
                 a = i + 1;
+            }
+            // "told the Associated Press “…”", "said in a statement, “…”": a recipient or
+            // occasion before a quote of its own (after a comma, or opening with a capital)
+            // that ends the content; the quote is what was said. Not a partial quote that
+            // goes on a clause ("said his own pen “has got an eraser”") or a description
+            // ("called the plan “a disaster”", "described it as “…”").
+            if let Some(q) = scan
+                .quotes
+                .iter()
+                .find(|q| q.open_tok >= a && q.open_tok < b && q.open_tok <= a + 10)
+                && q.close_tok < b
+                && (q.open_tok > a && toks[q.open_tok - 1].lower == ","
+                    || lexicon::cue_lemma(&toks[k].lower).is_some_and(|(l, _)| l == "tell")
+                        && toks.get(q.open_tok + 1).is_some_and(|t| t.cap))
+                && !is_title_quote(toks, q)
+                && !toks[a].lower.ends_with("ing")
+                && !toks[a].lower.ends_with("ed")
+                && !toks[a..q.open_tok]
+                    .iter()
+                    .any(|t| lexicon::cue_lemma(&t.lower).is_some())
+                && toks[a..q.open_tok].iter().all(|t| {
+                    t.lower == ","
+                        || t.kind == Kind::Word
+                            && (matches!(t.lower.as_str(), "me" | "us" | "him" | "them")
+                                || !opens_content(t)
+                                    && !matches!(
+                                        t.lower.as_str(),
+                                        "as" | "for" | "about" | "by" | "of"
+                                    ))
+                })
+                && toks[a..q.open_tok].iter().filter(|t| t.is_word()).count() <= 6
+                && !toks[q.close_tok + 1..b].iter().any(|t| t.is_word())
+            {
+                a = q.open_tok;
             }
             // a speaker after the cue ("said Trump, adding …") is not content
             if speaker_after {
