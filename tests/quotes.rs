@@ -730,3 +730,30 @@ fn a_quote_after_a_recipient_is_the_statement() {
         "the school would reopen"
     );
 }
+
+/// A label that opens its paragraph ("Editor's note: …") is no cue, and polls in general
+/// ("a wide lead in the polls") are no source, while a named poll still is.
+#[test]
+fn labels_and_polls_in_general_are_no_sources() {
+    let rows = quotes_of(
+        "Campaign notes\n\n\
+         The senator has a wide lead in the polls ahead of the primary in April.\n\n\
+         In a Marist poll released Monday, 48 percent of voters chose the senator.\n\n\
+         Editor's note: This article was updated with the results of the county vote.\n",
+    );
+    assert!(
+        rows.iter().all(|r| r["speaker_text"] != "Editor's"
+            && !r["cue"]
+                .as_str()
+                .is_some_and(|c| c.eq_ignore_ascii_case("note"))),
+        "{rows:#?}"
+    );
+    assert!(
+        rows.iter()
+            .all(|r| !r["text"].as_str().is_some_and(|t| t.contains("wide lead"))),
+        "{rows:#?}"
+    );
+    let poll = find(&rows, "48 percent of voters");
+    let source = poll["speaker_text"].as_str().unwrap_or("");
+    assert!(source.contains("Marist poll"), "{source:?}");
+}

@@ -2682,6 +2682,16 @@ fn content_range(ctx: &Ctx<'_>, mut a: usize, mut b: usize) -> Option<(usize, us
 fn poll_statements(ctx: &Ctx<'_>, stmts: &mut Vec<Stmt>) {
     let toks = &ctx.scan.toks;
     let is_poll = |w: &str| matches!(w, "poll" | "polls" | "survey" | "surveys" | "polling");
+    // "leads in the polls", "trails in national polls": polls in general, no source
+    let generic = |words: &[Tok], noun: &Tok| {
+        matches!(noun.lower.as_str(), "polls" | "surveys" | "polling")
+            && words.iter().all(|t| {
+                matches!(
+                    t.lower.as_str(),
+                    "the" | "some" | "national" | "latest" | "recent" | "early" | "many" | "public"
+                )
+            })
+    };
     let mut found = Vec::new();
     for sent in &ctx.scan.sents {
         let (first, last) = (skip_dateline(ctx, sent.first, sent.last), sent.last);
@@ -2698,7 +2708,8 @@ fn poll_statements(ctx: &Ctx<'_>, stmts: &mut Vec<Stmt>) {
             if !(k + 1..noun).all(|i| {
                 toks[i].in_quote.is_none()
                     && (toks[i].kind == Kind::Word || matches!(toks[i].lower.as_str(), "/" | "-"))
-            }) {
+            }) || generic(&toks[k + 1..noun], &toks[noun])
+            {
                 continue;
             }
             // the phrase runs on to a comma or the sentence end ("released Monday")
@@ -2920,6 +2931,16 @@ fn attribute_with(article: &Article, scan: &Scan, cands: &[Cand], model: &CueMod
     let mut k = 0;
     while k < n {
         let score = scores[k];
+        // "Editor's note: …", "Update: …": a label opening its paragraph is no cue
+        let label = toks.get(k + 1).is_some_and(|x| x.lower == ":")
+            && is_label_word(&toks[k].lower)
+            && (k == 0
+                || toks[k - 1].para != toks[k].para
+                || toks[k - 1].lower == "editor's" && (k == 1 || toks[k - 2].para != toks[k].para));
+        if label {
+            k += 1;
+            continue;
+        }
         if let Some(e) = cue_at(&ctx, k) {
             // the rules' cue, unless the model is sure it is no attribution here
             if score.is_none_or(|s| s > veto) {
