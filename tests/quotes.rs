@@ -739,7 +739,8 @@ fn labels_and_polls_in_general_are_no_sources() {
         "Campaign notes\n\n\
          The senator has a wide lead in the polls ahead of the primary in April.\n\n\
          In a Marist poll released Monday, 48 percent of voters chose the senator.\n\n\
-         Editor's note: This article was updated with the results of the county vote.\n",
+         Editor's note: This article was updated with the results of the county vote.\n\
+         Update: The county clerk said the count was complete.\n",
     );
     assert!(
         rows.iter().all(|r| r["speaker_text"] != "Editor's"
@@ -752,6 +753,10 @@ fn labels_and_polls_in_general_are_no_sources() {
         rows.iter()
             .all(|r| !r["text"].as_str().is_some_and(|t| t.contains("wide lead"))),
         "{rows:#?}"
+    );
+    assert_eq!(
+        find(&rows, "the count was complete")["speaker_text"],
+        "The county clerk"
     );
     let poll = find(&rows, "48 percent of voters");
     let source = poll["speaker_text"].as_str().unwrap_or("");

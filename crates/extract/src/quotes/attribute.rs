@@ -2931,12 +2931,14 @@ fn attribute_with(article: &Article, scan: &Scan, cands: &[Cand], model: &CueMod
     let mut k = 0;
     while k < n {
         let score = scores[k];
-        // "Editor's note: …", "Update: …": a label opening its paragraph is no cue
+        // "Editor's note: …", "Update: …": a label opening its line is no cue
+        let line_start = |i: usize| {
+            let before = text[..toks[i].start].trim_end_matches([' ', '\t']);
+            before.is_empty() || before.ends_with('\n')
+        };
         let label = toks.get(k + 1).is_some_and(|x| x.lower == ":")
             && is_label_word(&toks[k].lower)
-            && (k == 0
-                || toks[k - 1].para != toks[k].para
-                || toks[k - 1].lower == "editor's" && (k == 1 || toks[k - 2].para != toks[k].para));
+            && (line_start(k) || k > 0 && toks[k - 1].lower == "editor's" && line_start(k - 1));
         if label {
             k += 1;
             continue;
