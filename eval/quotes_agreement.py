@@ -34,12 +34,14 @@ REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
 
 
-def pooled(tot):
+def print_pooled(label, tot):
+    """Prints content P/R/F1 from the summed counts and speaker accuracy from the summed
+    right speakers over the summed matched pairs with a Source."""
     p = tot["matched"] / tot["pred"] if tot["pred"] else 0.0
     r = tot["matched"] / tot["gold"] if tot["gold"] else 0.0
     f = 2 * p * r / (p + r) if p + r else 0.0
     s = tot["speaker_ok"] / tot["matched_with_source"] if tot["matched_with_source"] else 0.0
-    return p, r, f, s
+    print(f"{label}, pooled: content F1 {f:.4f} (P {p:.4f} R {r:.4f}), speaker accuracy {s:.4f}")
 
 
 def main(argv=None) -> int:
@@ -98,9 +100,7 @@ def main(argv=None) -> int:
             for k in keys:
                 human[k] += s[k]
             print(f"{a:>7} {b:>7} {s['gold']:>10} {s['pred']:>10} {s['content_f1']:6.3f} {s['speaker_acc']:7.3f}")
-        p, r, f, sp = pooled(human)
-        print(f"annotator vs annotator, pooled: content F1 {f:.4f} (P {p:.4f} R {r:.4f}), "
-              f"speaker accuracy {sp:.4f}")
+        print_pooled("annotator vs annotator", human)
 
         if args.gazette:
             tot = dict.fromkeys(keys, 0)
@@ -113,9 +113,7 @@ def main(argv=None) -> int:
                 for k in keys:
                     tot[k] += s[k]
                 print(f"gazette vs {a}: content F1 {s['content_f1']:.3f}, speaker {s['speaker_acc']:.3f}")
-            p, r, f, sp = pooled(tot)
-            print(f"gazette vs annotators, pooled: content F1 {f:.4f} (P {p:.4f} R {r:.4f}), "
-                  f"speaker accuracy {sp:.4f}")
+            print_pooled("gazette vs annotators", tot)
     return 0
 
 
