@@ -762,3 +762,24 @@ fn labels_and_polls_in_general_are_no_sources() {
     let source = poll["speaker_text"].as_str().unwrap_or("");
     assert!(source.contains("Marist poll"), "{source:?}");
 }
+
+/// "People close to the governor felt …": the group speaks, not the governor in the phrase
+/// that modifies it (as "familiar with", "briefed on"); and a person's name next to a cue
+/// is the speaker, never part of the cue.
+#[test]
+fn a_group_close_to_someone_speaks() {
+    let rows = quotes_of(
+        "Party notes\n\n\
+         In 2016, Mrs. Hallworth endorsed Dana Whitcombe for governor, saying she had the \
+         courage to lead.\n\n\
+         People close to the governor felt the speech was too long.\n",
+    );
+    let felt = by_cue(&rows, "felt");
+    assert_eq!(felt["text"], "the speech was too long");
+    assert_eq!(felt["speaker_text"], "People");
+    for r in &rows {
+        let cue = r["cue"].as_str().unwrap_or("");
+        assert!(!cue.contains("Hallworth"), "{rows:#?}");
+    }
+    assert_eq!(by_cue(&rows, "saying")["speaker_text"], "Mrs. Hallworth");
+}

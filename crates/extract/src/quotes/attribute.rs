@@ -781,6 +781,10 @@ fn past_modifier(ctx: &Ctx<'_>, sp: Speaker, sent: usize) -> Speaker {
         "by" => is_participle(part),
         "on" | "about" => part == "briefed",
         "with" => matches!(part, "familiar" | "close" | "affiliated" | "associated"),
+        "to" => matches!(
+            part,
+            "close" | "loyal" | "allied" | "opposed" | "sympathetic"
+        ),
         _ => false,
     };
     let word = |i: usize| toks[i].kind == Kind::Word && toks[i].in_quote.is_none();
@@ -2928,6 +2932,12 @@ fn attribute_with(article: &Article, scan: &Scan, cands: &[Cand], model: &CueMod
     let mut cues: Vec<(usize, usize)> = Vec::new();
     // per cue: found by the rules (not only by the learned model)
     let mut rule_cue: Vec<bool> = Vec::new();
+    let mut in_person = vec![false; n];
+    for c in cands.iter().filter(|c| c.kind == EntityType::PER) {
+        for x in &mut in_person[c.first_tok..=c.last_tok.min(n - 1)] {
+            *x = true;
+        }
+    }
     let mut k = 0;
     while k < n {
         let score = scores[k];
@@ -2964,11 +2974,14 @@ fn attribute_with(article: &Article, scan: &Scan, cands: &[Cand], model: &CueMod
                             && !matches!(toks[i].lower.as_str(), "that" | "and" | "but" | "to")
                     })
             });
-        if score.is_some_and(|s| s > add) && !after_rule_cue {
+        // a person's name ("In 2016, Mrs. Schlafly endorsed …") is not the model's cue
+        let name_word = |i: usize| in_person[i];
+        if score.is_some_and(|s| s > add) && !after_rule_cue && !name_word(k) {
             let mut e = k;
             while e + 1 < n
                 && toks[e + 1].sent == toks[k].sent
                 && scores[e + 1].is_some_and(|s| s > add)
+                && !name_word(e + 1)
             {
                 e += 1;
             }
