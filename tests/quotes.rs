@@ -783,3 +783,22 @@ fn a_group_close_to_someone_speaks() {
     }
     assert_eq!(by_cue(&rows, "saying")["speaker_text"], "Mrs. Hallworth");
 }
+
+/// A proportion speaks whole: "More than six in 10", "Less than a third" (the speaker was
+/// "10" and "a third").
+#[test]
+fn a_proportion_is_one_speaker() {
+    let rows = quotes_of(
+        "Poll notes\n\n\
+         More than six in 10 said they were not looking forward to the campaign.\n\n\
+         Less than a third agreed with the mayor that the tax was fair.\n",
+    );
+    assert_eq!(
+        find(&rows, "not looking forward")["speaker_text"],
+        "More than six in 10"
+    );
+    assert_eq!(
+        find(&rows, "the tax was fair")["speaker_text"],
+        "Less than a third"
+    );
+}

@@ -46,7 +46,7 @@ use gazette_types::{Article, Figure, FigureKind, FigureValue, Quote, Span};
 mod conflicts;
 mod context;
 mod dates;
-mod lexicon;
+pub(crate) mod lexicon;
 mod parse;
 mod scan;
 

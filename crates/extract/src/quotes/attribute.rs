@@ -395,6 +395,15 @@ fn subject_kind(ctx: &Ctx<'_>, k: usize) -> bool {
     false
 }
 
+/// A number in digits or words, or a fraction word ("10", "six", "third"): a part of a
+/// proportion ("six in 10", "a third").
+fn is_count(t: &Tok) -> bool {
+    t.kind == Kind::Word
+        && (t.lower.starts_with(|c: char| c.is_ascii_digit())
+            || crate::figures::lexicon::small_number(&t.lower).is_some()
+            || crate::figures::lexicon::fraction_word(&t.lower).is_some())
+}
+
 /// A word that heads a subject that speaks: a description ("officials", "voters") or a
 /// quantifier standing for people ("few", "both").
 fn speaker_head(w: &str) -> bool {
@@ -1400,6 +1409,20 @@ fn subject_np_start(ctx: &Ctx<'_>, j: usize, sent: usize) -> Option<usize> {
             s -= 1;
             continue;
         }
+        // a proportion: "six in 10", "one in five"
+        if p.lower == "in" && s - 1 > first && is_count(&toks[s - 2]) && is_count(&toks[s]) {
+            s -= 1;
+            continue;
+        }
+        // "More than six in 10", "Less than a third", "fewer than 40 percent"
+        if p.lower == "than"
+            && s - 1 >= first
+            && s >= 2
+            && matches!(toks[s - 2].lower.as_str(), "more" | "less" | "fewer")
+        {
+            s -= 2;
+            break;
+        }
         if np_stop(&p.lower) || cue_lemma(&p.lower).is_some() && !p.cap {
             break;
         }
@@ -1408,8 +1431,14 @@ fn subject_np_start(ctx: &Ctx<'_>, j: usize, sent: usize) -> Option<usize> {
             p.lower.as_str(),
             "the" | "a" | "an" | "this" | "these" | "those" | "some" | "many" | "most"
         ) {
-            // a determiner opens the phrase, unless it follows "of"/"for" inside it
-            if s > first && matches!(toks[s - 1].lower.as_str(), "of" | "for" | "at" | "from") {
+            // a determiner opens the phrase, unless it follows "of"/"for" inside it or
+            // "than" before it ("less than a third")
+            if s > first
+                && matches!(
+                    toks[s - 1].lower.as_str(),
+                    "of" | "for" | "at" | "from" | "than"
+                )
+            {
                 continue;
             }
             break;
