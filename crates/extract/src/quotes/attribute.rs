@@ -1416,8 +1416,7 @@ fn subject_np_start(ctx: &Ctx<'_>, j: usize, sent: usize) -> Option<usize> {
         }
         // "More than six in 10", "Less than a third", "fewer than 40 percent"
         if p.lower == "than"
-            && s - 1 >= first
-            && s >= 2
+            && s >= first + 2
             && matches!(toks[s - 2].lower.as_str(), "more" | "less" | "fewer")
         {
             s -= 2;
