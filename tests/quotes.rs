@@ -763,17 +763,20 @@ fn labels_and_polls_in_general_are_no_sources() {
     assert!(source.contains("Marist poll"), "{source:?}");
 }
 
-/// "People close to the governor felt …": the group speaks, not the governor in the phrase
-/// that modifies it (as "familiar with", "briefed on"); and a person's name next to a cue
-/// is the speaker, never part of the cue.
+/// "People close to the governor felt …", "groups that have endorsed the senator say …": the
+/// group speaks, not the governor or senator in the phrase that modifies it (as "familiar
+/// with", "briefed on", "who …"); and a person's name next to a cue is the speaker, never part
+/// of the cue.
 #[test]
 fn a_group_close_to_someone_speaks() {
     let rows = quotes_of(
         "Party notes\n\n\
          In 2016, Mrs. Hallworth endorsed Dana Whitcombe for governor, saying she had the \
          courage to lead.\n\n\
-         People close to the governor felt the speech was too long.\n",
+         People close to the governor felt the speech was too long.\n\n\
+         But progressive groups that have endorsed the senator say the vote should wait.\n",
     );
+    assert_eq!(by_cue(&rows, "say")["speaker_text"], "progressive groups");
     let felt = by_cue(&rows, "felt");
     assert_eq!(felt["text"], "the speech was too long");
     assert_eq!(felt["speaker_text"], "People");

@@ -797,6 +797,13 @@ fn past_modifier(ctx: &Ctx<'_>, sp: Speaker, sent: usize) -> Speaker {
         _ => false,
     };
     let word = |i: usize| toks[i].kind == Kind::Word && toks[i].in_quote.is_none();
+    // "organizations that have endorsed him say": "that"/"which" before a verb group opens a
+    // subject relative (not "a trend that the foundation predicts", whose noun phrase after
+    // "that" is the subject)
+    let subject_relative = |i: usize| {
+        matches!(toks[i].lower.as_str(), "that" | "which")
+            && toks.get(i + 1).is_some_and(|x| is_aux(&x.lower))
+    };
     // "briefed on", "started by", "familiar with"
     let mut head_end = None;
     if s >= first + 3
@@ -811,12 +818,13 @@ fn past_modifier(ctx: &Ctx<'_>, sp: Speaker, sent: usize) -> Speaker {
         .rev()
         .take_while(|&i| {
             word(i)
-                && !matches!(
-                    toks[i].lower.as_str(),
-                    "when" | "that" | "which" | "where" | "because" | "while" | "if" | "and"
-                )
+                && (subject_relative(i)
+                    || !matches!(
+                        toks[i].lower.as_str(),
+                        "when" | "that" | "which" | "where" | "because" | "while" | "if" | "and"
+                    ))
         })
-        .find(|&i| toks[i].lower == "who")
+        .find(|&i| toks[i].lower == "who" || subject_relative(i))
     {
         // (not "that"/"which": in "a trend that the foundation predicts" the noun phrase
         // after it is the subject)
