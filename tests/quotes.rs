@@ -805,3 +805,21 @@ fn a_proportion_is_one_speaker() {
         "Less than a third"
     );
 }
+
+/// "have begun urging", "kept insisting": the verb of aspect belongs to the cue, and the
+/// subject before it speaks (the speaker was "begun").
+#[test]
+fn a_verb_of_aspect_is_part_of_the_cue() {
+    let rows = quotes_of(
+        "Party notes\n\n\
+         More Republicans have begun urging the party to put the discord behind it.\n\n\
+         The governor kept insisting that the budget was balanced.\n",
+    );
+    let urging = find(&rows, "the party to put the discord behind it");
+    assert_eq!(urging["speaker_text"], "More Republicans");
+    assert_eq!(urging["cue"], "begun urging");
+    assert_eq!(
+        find(&rows, "the budget was balanced")["speaker_text"],
+        "The governor"
+    );
+}

@@ -2992,6 +2992,28 @@ fn attribute_with(article: &Article, scan: &Scan, cands: &[Cand], model: &CueMod
         if let Some(e) = cue_at(&ctx, k) {
             // the rules' cue, unless the model is sure it is no attribution here
             if score.is_none_or(|s| s > veto) {
+                // "have begun urging", "kept insisting": the verb of aspect is part of the
+                // cue, and the subject is before it
+                let aspect = k > 0
+                    && toks[k].lower.ends_with("ing")
+                    && toks[k - 1].sent == toks[k].sent
+                    && matches!(
+                        toks[k - 1].lower.as_str(),
+                        "begun"
+                            | "began"
+                            | "begin"
+                            | "begins"
+                            | "started"
+                            | "start"
+                            | "starts"
+                            | "continued"
+                            | "continue"
+                            | "continues"
+                            | "kept"
+                            | "keep"
+                            | "keeps"
+                    );
+                let k = if aspect { k - 1 } else { k };
                 cues.push((k, e));
                 rule_cue.push(true);
             }
