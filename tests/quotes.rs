@@ -823,3 +823,16 @@ fn a_verb_of_aspect_is_part_of_the_cue() {
         "The governor"
     );
 }
+
+/// "…, with Sen. Jane Doe calling it …": the noun phrase after "with" is the subject of the
+/// participle, not the subject of the sentence.
+#[test]
+fn the_noun_phrase_after_with_speaks_for_a_participle() {
+    let rows = quotes_of(
+        "Party notes\n\n\
+         Republicans were irritated about the lack of detail, with Sen. Laura Whitcombe \
+         calling it a “Chinese menu.”\n",
+    );
+    let calling = by_cue(&rows, "calling");
+    assert_eq!(calling["speaker_text"], "Sen. Laura Whitcombe");
+}

@@ -564,6 +564,26 @@ fn speaker_for(ctx: &Ctx<'_>, k: usize, k_end: usize) -> Speaker {
             };
         }
     }
+    // "…, with Sen. John McCain calling it …": the noun phrase after "with" is the subject
+    // of the participle
+    if toks[k].lower.ends_with("ing")
+        && let Some(w) = (k.saturating_sub(8)..k)
+            .rev()
+            .find(|&i| toks[i].lower == "with")
+        && w + 1 < k
+        && toks[w + 1..k].iter().all(|t| {
+            t.kind == Kind::Word
+                && t.in_quote.is_none()
+                && t.sent == sent
+                && !is_aux(&t.lower)
+                && cue_lemma(&t.lower).is_none()
+        })
+    {
+        let sp = np_at(ctx, w + 1, sent);
+        if sp.found && sp.end == toks[k - 1].end {
+            return sp;
+        }
+    }
     // "the SVP led a series of referenda arguing …", "more Republicans have begun urging":
     // a participle straight after its clause's object or verb has the clause's subject
     if toks[k].lower.ends_with("ing")
