@@ -1343,50 +1343,73 @@ fn interrupted_report_leaves_the_previous_one_intact() {
     for p in speeches.iter().take(4) {
         std::fs::copy(p, dir.path().join(p.file_name().unwrap())).unwrap();
     }
+    let mut before = before;
     for signal in ["INT", "TERM"] {
-        let mut child = dir
-            .command()
-            .args(["report", "seed.txt"])
-            .args(speeches.iter().take(4).map(|p| p.file_name().unwrap()))
-            .args(["--out", "out", "-q"])
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        // Wait until this run has written part of the new report, then interrupt it.
-        let staging = out.join(format!(".gazette-staging-{}", child.id()));
-        let started = Instant::now();
-        let staged = loop {
-            if staging
-                .join("charts")
-                .read_dir()
-                .is_ok_and(|mut d| d.next().is_some())
-            {
-                break true;
+        // A run can finish between the moment it is seen writing and the signal (a loaded
+        // machine); then its report is the previous one for the next try.
+        let mut interrupted = false;
+        for _try in 0..5 {
+            let mut child = dir
+                .command()
+                .args(["report", "seed.txt"])
+                .args(speeches.iter().take(4).map(|p| p.file_name().unwrap()))
+                .args(["--out", "out", "-q"])
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .unwrap();
+            // Wait until this run has written its first file of the new report, then
+            // interrupt it.
+            let staging = out.join(format!(".gazette-staging-{}", child.id()));
+            let started = Instant::now();
+            let staged = loop {
+                if staging.is_dir() && !snapshot(&staging).is_empty() {
+                    break true;
+                }
+                if child.try_wait().unwrap().is_some()
+                    || started.elapsed() > Duration::from_secs(120)
+                {
+                    break false;
+                }
+                std::thread::sleep(Duration::from_millis(2));
+            };
+            if !staged {
+                let status = child.wait().unwrap();
+                assert!(status.success(), "SIG{signal}: the run failed: {status}");
+                before = snapshot(&out);
+                continue;
             }
-            if child.try_wait().unwrap().is_some() || started.elapsed() > Duration::from_secs(120) {
-                break false;
+            let killed = std::process::Command::new("kill")
+                .args([format!("-{signal}"), child.id().to_string()])
+                .status()
+                .unwrap();
+            assert!(killed.success());
+            let status = child.wait().unwrap();
+            if status.code() == Some(0) {
+                // finished before the signal arrived
+                before = snapshot(&out);
+                continue;
             }
-            std::thread::sleep(Duration::from_millis(2));
-        };
+            assert_eq!(status.code(), None, "killed by SIG{signal}");
+            // The previous report is untouched; only the staging folder was added.
+            let after = snapshot(&out);
+            let (staged, kept): (Vec<_>, Vec<_>) = after
+                .into_iter()
+                .partition(|(rel, _)| rel.starts_with(".gazette-staging-"));
+            assert!(!staged.is_empty());
+            let previous: Vec<_> = before
+                .iter()
+                .filter(|(rel, _)| !rel.starts_with(".gazette-staging-"))
+                .cloned()
+                .collect();
+            assert!(kept == previous, "SIG{signal}: the previous report changed");
+            interrupted = true;
+            break;
+        }
         assert!(
-            staged,
-            "SIG{signal}: the run ended before it could be interrupted"
+            interrupted,
+            "SIG{signal}: five runs each ended before they could be interrupted"
         );
-        let killed = std::process::Command::new("kill")
-            .args([format!("-{signal}"), child.id().to_string()])
-            .status()
-            .unwrap();
-        assert!(killed.success());
-        let status = child.wait().unwrap();
-        assert_eq!(status.code(), None, "killed by SIG{signal}");
-        // The previous report is untouched; only the staging folder was added.
-        let after = snapshot(&out);
-        let (staged, kept): (Vec<_>, Vec<_>) = after
-            .into_iter()
-            .partition(|(rel, _)| rel.starts_with(".gazette-staging-"));
-        assert!(!staged.is_empty());
-        assert!(kept == before, "SIG{signal}: the previous report changed");
     }
     // The next run cleans up what the interrupted one left.
     let run = dir.run(["report", "seed.txt", "--out", "out", "-q"]);
