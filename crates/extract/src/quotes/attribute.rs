@@ -3659,6 +3659,21 @@ mod tests {
             .collect()
     }
 
+    /// A label opening its line ("Editor's note: …", after a paragraph or a single line
+    /// break) is no cue, even for a model that takes the word; in a sentence it still is.
+    #[test]
+    fn a_label_opening_a_line_is_no_cue() {
+        let note = "b\t-1.0\nw=note\t10.0\n";
+        let text = "The council met on Monday.\nEditor's note: The vote was moved to Friday.\n\n\
+                    Note: The council meets again in May.\n\n\
+                    Observers note that the vote was close.";
+        let found = statements(text, note);
+        assert_eq!(
+            found,
+            [("the vote was close".to_string(), Some("note".to_string()))]
+        );
+    }
+
     /// A rule cue inside a clause that a later cue attributes is part of that clause ("The
     /// senator announced …, her aides said": one statement, the aides').
     #[test]
