@@ -2988,20 +2988,21 @@ fn attribute_with(article: &Article, scan: &Scan, cands: &[Cand], model: &CueMod
     let mut cues: Vec<(usize, usize)> = Vec::new();
     // per cue: found by the rules (not only by the learned model)
     let mut rule_cue: Vec<bool> = Vec::new();
+    // tokens inside a person's mention
     let mut in_person = vec![false; n];
     for c in cands.iter().filter(|c| c.kind == EntityType::PER) {
         for x in &mut in_person[c.first_tok..=c.last_tok.min(n - 1)] {
             *x = true;
         }
     }
+    // "Editor's note: …", "Update: …": a label opening its line is no cue
+    let line_start = |i: usize| {
+        let before = text[..toks[i].start].trim_end_matches([' ', '\t']);
+        before.is_empty() || before.ends_with('\n')
+    };
     let mut k = 0;
     while k < n {
         let score = scores[k];
-        // "Editor's note: …", "Update: …": a label opening its line is no cue
-        let line_start = |i: usize| {
-            let before = text[..toks[i].start].trim_end_matches([' ', '\t']);
-            before.is_empty() || before.ends_with('\n')
-        };
         let label = toks.get(k + 1).is_some_and(|x| x.lower == ":")
             && is_label_word(&toks[k].lower)
             && (line_start(k) || k > 0 && toks[k - 1].lower == "editor's" && line_start(k - 1));
@@ -3053,13 +3054,12 @@ fn attribute_with(article: &Article, scan: &Scan, cands: &[Cand], model: &CueMod
                     })
             });
         // a person's name ("In 2016, Mrs. Schlafly endorsed …") is not the model's cue
-        let name_word = |i: usize| in_person[i];
-        if score.is_some_and(|s| s > add) && !after_rule_cue && !name_word(k) {
+        if score.is_some_and(|s| s > add) && !after_rule_cue && !in_person[k] {
             let mut e = k;
             while e + 1 < n
                 && toks[e + 1].sent == toks[k].sent
                 && scores[e + 1].is_some_and(|s| s > add)
-                && !name_word(e + 1)
+                && !in_person[e + 1]
             {
                 e += 1;
             }
@@ -3258,11 +3258,9 @@ fn attribute_with(article: &Article, scan: &Scan, cands: &[Cand], model: &CueMod
                 && rule_cue[c2]
             {
                 let mut stop = toks.partition_point(|t| t.start < sp2.start);
-                // "…, while police said", "…, where authorities reported": a conjunction
-                // opens the next clause and is no part of this content
-                // ("… and", "… while": a conjunction ends this content; "… hours after Trump
-                // proposed …": a subordinate clause is nested in it unless a comma comes
-                // first)
+                // "…, and aides said", "…, while police said": a coordinating conjunction
+                // ends this content and is no part of it; a subordinate clause ("… hours
+                // after Trump proposed …", "…, where officials reported …") is nested in it
                 let mut opened = false;
                 if stop > a && coordinator(&toks[stop - 1].lower) {
                     stop -= 1;
@@ -3369,8 +3367,8 @@ fn attribute_with(article: &Article, scan: &Scan, cands: &[Cand], model: &CueMod
                 a = i + 1;
             }
             // "told the Associated Press “…”", "said in a statement, “…”": a recipient or
-            // occasion before a quote of its own (after a comma, or opening with a capital)
-            // that ends the content; the quote is what was said. Not a partial quote that
+            // occasion before a quote of its own (after a comma, or opening with a capital
+            // after a form of "tell") that ends the content; the quote is what was said. Not a partial quote that
             // goes on a clause ("said his own pen “has got an eraser”") or a description
             // ("called the plan “a disaster”", "described it as “…”").
             if let Some(q) = scan
