@@ -13,31 +13,31 @@ use foldhash::fast::RandomState;
 #[derive(Debug)]
 pub(crate) struct StrMap<V> {
     /// Strings of up to 7 bytes.
-    short: HashMap<u64, V, RandomState>,
+    short: Packed<u64, V>,
     /// Strings of 8 to 15 bytes.
-    mid: HashMap<[u64; 2], V, RandomState>,
+    mid: Packed<[u64; 2], V>,
     /// Longer strings.
     long: HashMap<Box<str>, V, RandomState>,
 }
 
-impl<V> Default for StrMap<V> {
+impl<V: Copy + Default> Default for StrMap<V> {
     fn default() -> Self {
         StrMap {
-            short: HashMap::default(),
-            mid: HashMap::default(),
+            short: Packed::default(),
+            mid: Packed::default(),
             long: HashMap::default(),
         }
     }
 }
 
-impl<V: Copy> StrMap<V> {
+impl<V: Copy + Default> StrMap<V> {
     /// The value of `s`, inserting `make(s)` first when `s` is new; and whether it was new.
     #[inline]
     pub(crate) fn get_or_insert_with(&mut self, s: &str, make: impl FnOnce() -> V) -> (V, bool) {
         let b = s.as_bytes();
         match b.len() {
-            0..=7 => packed(&mut self.short, pack7(b), make),
-            8..=15 => packed(&mut self.mid, pack15(b), make),
+            0..=7 => self.short.get_or_insert_with(pack7(b), make),
+            8..=15 => self.mid.get_or_insert_with(pack15(b), make),
             _ => {
                 if let Some(&v) = self.long.get(s) {
                     return (v, false);
@@ -50,19 +50,100 @@ impl<V: Copy> StrMap<V> {
     }
 }
 
-/// The value of a packed key, inserting `make()` first when it is new; and whether it was new.
+/// A packed key: one that no string packs to marks an empty slot.
+trait Key: Copy + Eq {
+    const EMPTY: Self;
+    fn hash(self) -> u64;
+}
+
+/// foldhash's folded multiply (the 128-bit product's halves xor-ed), with fixed constants:
+/// the table is only looked up, never iterated, so its order shows nowhere.
 #[inline]
-fn packed<K: std::hash::Hash + Eq, V: Copy>(
-    map: &mut HashMap<K, V, RandomState>,
-    key: K,
-    make: impl FnOnce() -> V,
-) -> (V, bool) {
-    if let Some(&v) = map.get(&key) {
-        return (v, false);
+fn fold(x: u64, k: u64) -> u64 {
+    let p = u128::from(x) * u128::from(k);
+    (p as u64) ^ ((p >> 64) as u64)
+}
+
+const K0: u64 = 0x243f_6a88_85a3_08d3;
+const K1: u64 = 0x1319_8a2e_0370_7344;
+
+impl Key for u64 {
+    // The top byte of a packed key is its length, at most 7.
+    const EMPTY: u64 = u64::MAX;
+    #[inline]
+    fn hash(self) -> u64 {
+        fold(self ^ K0, K1)
     }
-    let v = make();
-    map.insert(key, v);
-    (v, true)
+}
+
+impl Key for [u64; 2] {
+    // The top byte of the second word is the length, 8 to 15.
+    const EMPTY: [u64; 2] = [u64::MAX; 2];
+    #[inline]
+    fn hash(self) -> u64 {
+        fold(self[0] ^ K0, self[1] ^ K1)
+    }
+}
+
+/// An open-addressing table of packed keys with their values side by side, probed linearly
+/// and kept at most half full: a lookup of a word usually reads one cache line, where a
+/// `HashMap` reads its control bytes and then the entry.
+#[derive(Debug)]
+struct Packed<K, V> {
+    slots: Vec<(K, V)>,
+    len: usize,
+}
+
+impl<K: Key, V: Copy + Default> Default for Packed<K, V> {
+    fn default() -> Self {
+        Packed {
+            slots: vec![(K::EMPTY, V::default()); 16],
+            len: 0,
+        }
+    }
+}
+
+impl<K: Key, V: Copy + Default> Packed<K, V> {
+    /// The value of `key`, inserting `make()` first when it is new; and whether it was new.
+    #[inline]
+    fn get_or_insert_with(&mut self, key: K, make: impl FnOnce() -> V) -> (V, bool) {
+        let mask = self.slots.len() - 1;
+        let mut i = key.hash() as usize & mask;
+        loop {
+            let (k, v) = self.slots[i];
+            if k == key {
+                return (v, false);
+            }
+            if k == K::EMPTY {
+                let v = make();
+                self.slots[i] = (key, v);
+                self.len += 1;
+                if self.len * 2 > self.slots.len() {
+                    self.grow();
+                }
+                return (v, true);
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// Doubles the table and puts every key back.
+    #[cold]
+    fn grow(&mut self) {
+        let cap = self.slots.len() * 2;
+        let old = std::mem::replace(&mut self.slots, vec![(K::EMPTY, V::default()); cap]);
+        let mask = cap - 1;
+        for (k, v) in old {
+            if k == K::EMPTY {
+                continue;
+            }
+            let mut i = k.hash() as usize & mask;
+            while self.slots[i].0 != K::EMPTY {
+                i = (i + 1) & mask;
+            }
+            self.slots[i] = (k, v);
+        }
+    }
 }
 
 /// Maps strings to dense `u32` ids.
@@ -217,6 +298,24 @@ mod tests {
                 "{long:?}"
             );
         }
+    }
+
+    /// Thousands of keys in each length class, so the tables grow many times: every key keeps
+    /// its value, and a key never inserted is new.
+    #[test]
+    fn map_keeps_values_while_it_grows() {
+        let mut m: StrMap<u32> = StrMap::default();
+        let word = |k: u32, len: usize| format!("{k:0len$}");
+        let keys: Vec<String> = (0..5000u32)
+            .flat_map(|k| [word(k, 4), word(k, 7), word(k, 8), word(k, 15), word(k, 20)])
+            .collect();
+        for (v, key) in keys.iter().enumerate() {
+            assert_eq!(m.get_or_insert_with(key, || v as u32), (v as u32, true));
+        }
+        for (v, key) in keys.iter().enumerate() {
+            assert_eq!(m.get_or_insert_with(key, || u32::MAX), (v as u32, false));
+        }
+        assert_eq!(m.get_or_insert_with("absent", || 7), (7, true));
     }
 
     #[test]

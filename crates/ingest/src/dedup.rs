@@ -307,10 +307,12 @@ struct Walk {
 /// [`walk_words`] over ASCII bytes from `at.i` to the next non-ASCII byte or the end. Kept
 /// out of line so that its state stays in registers.
 ///
-/// Eight bytes go at once when none of them is dropped: no two non-word bytes in a row (and
-/// none first after a non-word byte), which holds for most stretches of prose. Then every
-/// byte is written, lower-cased or as a space, and each non-word byte ends a word. Otherwise
-/// bytes go one at a time up to the first dropped one, and eight are tried again.
+/// Eight bytes go at once. Every byte before the first dropped one (a non-word byte after a
+/// non-word byte, or first after one) is written, lower-cased or as a space, and each
+/// non-word byte among them ends a word; the dropped byte is skipped, and the next eight
+/// start after it. In prose most chunks drop nothing, and the others (". ", ", ") drop one
+/// byte, so no byte goes alone except in the last seven of the text or before a non-ASCII
+/// one.
 #[inline(never)]
 fn ascii_run<const ENDS: bool>(
     bytes: &[u8],
@@ -325,60 +327,65 @@ fn ascii_run<const ENDS: bool>(
         mut words,
         mut in_word,
     } = at;
-    'run: loop {
-        // Where the byte steps stop: past the first dropped byte, the first non-ASCII byte
-        // or the end.
-        let mut stop = bytes.len();
-        while let Some(chunk) = bytes.get(i..i + 8) {
-            let x = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
-            if x & HIGH != 0 {
-                break;
-            }
-            let upper = swar::between(x, b'A', b'Z');
-            let word = upper | swar::between(x, b'a', b'z') | swar::between(x, b'0', b'9');
-            let non = !word & HIGH;
-            let non_before = (non << 8) | if in_word { 0 } else { 0x80 };
-            let dropped = non & non_before;
-            if dropped != 0 {
-                stop = i + dropped.trailing_zeros() as usize / 8 + 1;
-                break;
-            }
-            // Word lanes lower-cased (0x20 added to capitals), the others a space.
-            let out = ((x | (upper >> 2)) & ((word >> 7) * 0xFF)) | (non >> 2);
-            buf[len..len + 8].copy_from_slice(&out.to_le_bytes());
-            if ENDS {
-                let mut ends = non;
-                while ends != 0 {
-                    let lane = ends.trailing_zeros() as usize / 8;
-                    word_ends[words] = (len + lane) as u32;
-                    words += 1;
-                    ends &= ends - 1;
-                }
-            }
-            len += 8;
-            i += 8;
-            in_word = word >> 63 != 0;
-        }
-        while i < stop {
-            let b = bytes[i];
-            if b >= 0x80 {
-                break 'run;
-            }
-            let m = ASCII_WORD[b as usize];
-            let w = m != 0;
-            if ENDS {
-                word_ends[words] = len as u32;
-                words += usize::from(!w & in_word);
-            }
-            // The lower-cased byte, or a space (0x20) for a non-word byte.
-            buf[len] = m | (u8::from(!w) << 5);
-            len += usize::from(w | in_word);
-            in_word = w;
-            i += 1;
-        }
-        if i >= bytes.len() {
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
+        if x & HIGH != 0 {
             break;
         }
+        let upper = swar::between(x, b'A', b'Z');
+        let word = upper | swar::between(x, b'a', b'z') | swar::between(x, b'0', b'9');
+        let non = !word & HIGH;
+        let non_before = (non << 8) | if in_word { 0 } else { 0x80 };
+        let dropped = non & non_before;
+        // Word lanes lower-cased (0x20 added to capitals), the others a space. All eight are
+        // written (the buffer has room: `len <= i`), and `len` moves past the kept ones.
+        let out = ((x | (upper >> 2)) & ((word >> 7) * 0xFF)) | (non >> 2);
+        buf[len..len + 8].copy_from_slice(&out.to_le_bytes());
+        // The lanes kept: all eight, or those before the first dropped one.
+        let kept = if dropped == 0 {
+            8
+        } else {
+            dropped.trailing_zeros() as usize / 8
+        };
+        if ENDS {
+            let mut ends = if kept == 8 {
+                non
+            } else {
+                non & ((1u64 << (8 * kept)) - 1)
+            };
+            while ends != 0 {
+                let lane = ends.trailing_zeros() as usize / 8;
+                word_ends[words] = (len + lane) as u32;
+                words += 1;
+                ends &= ends - 1;
+            }
+        }
+        len += kept;
+        if kept == 8 {
+            i += 8;
+            in_word = word >> 63 != 0;
+        } else {
+            // The dropped byte is a non-word byte: past it, no word is open.
+            i += kept + 1;
+            in_word = false;
+        }
+    }
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b >= 0x80 {
+            break;
+        }
+        let m = ASCII_WORD[b as usize];
+        let w = m != 0;
+        if ENDS {
+            word_ends[words] = len as u32;
+            words += usize::from(!w & in_word);
+        }
+        // The lower-cased byte, or a space (0x20) for a non-word byte.
+        buf[len] = m | (u8::from(!w) << 5);
+        len += usize::from(w | in_word);
+        in_word = w;
+        i += 1;
     }
     Walk {
         i,
