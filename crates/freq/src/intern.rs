@@ -1,9 +1,10 @@
-//! String-keyed maps and a string interner with foldhash; interner ids are dense and in
-//! insertion order.
+//! String-keyed maps and a string interner; interner ids are dense and in insertion order.
 //!
 //! Strings of up to 15 bytes (nearly every word of running text) are looked up by their bytes
-//! and length packed into one or two `u64`s: a lookup then reads no string from the heap and
-//! calls no `memcmp`, and the key is built with a few overlapping loads, not a `memcpy`.
+//! and length packed into one or two `u64`s, in an open-addressing table of their own: a
+//! lookup then reads no string from the heap, calls no `memcmp` and usually touches one cache
+//! line, and the key is built with a few overlapping loads, not a `memcpy`. Longer strings go
+//! in a `HashMap` with foldhash.
 
 use std::collections::HashMap;
 
