@@ -319,6 +319,23 @@ mod tests {
         assert_eq!(m.get_or_insert_with("absent", || 7), (7, true));
     }
 
+    proptest::proptest! {
+        /// Any strings (short, mid-length and long, with NUL bytes and non-ASCII letters),
+        /// repeated at random: the map gives what a `HashMap` gives.
+        #[test]
+        fn map_agrees_with_a_hash_map(
+            words in proptest::collection::vec("[\0abé\u{3a3}]{0,20}", 0..400),
+        ) {
+            let mut m: StrMap<u32> = StrMap::default();
+            let mut reference: HashMap<String, u32> = HashMap::new();
+            for (v, w) in words.iter().enumerate() {
+                let new = !reference.contains_key(w);
+                let want = *reference.entry(w.clone()).or_insert(v as u32);
+                proptest::prop_assert_eq!(m.get_or_insert_with(w, || v as u32), (want, new));
+            }
+        }
+    }
+
     #[test]
     fn map_keeps_values_for_every_length_class() {
         let mut m: StrMap<u32> = StrMap::default();
