@@ -795,4 +795,47 @@ mod tests {
             proptest::prop_assert_eq!(by_key, a.cmp(&b));
         }
     }
+
+    /// Document counts stay right when the article stamps start again from 1: without the
+    /// marks cleared, the last article below would find `shared` already marked by the
+    /// second (stamp 2) and not count it.
+    #[test]
+    fn document_counts_survive_the_stamps_starting_again() {
+        let an = Analyzer::new(&CountOptions::default());
+        let grouping = Grouping::default();
+        // Enough distinct words (1,100) for the group's statistics to become an array.
+        let many: String = (0..1100).map(|k| format!("w{k} ")).collect();
+        let articles = [
+            Article::new("a", "", many),
+            Article::new("b", "", "shared words".to_string()),
+            Article::new("c", "", "other words".to_string()),
+            Article::new("d", "", "more words".to_string()),
+            Article::new("e", "", "shared again".to_string()),
+        ];
+        let mut local = Local::new(Unit::Terms, false);
+        local.add(&an, &grouping, 0, &articles[0]);
+        assert!(matches!(local.accs[0].terms, TermStats::Dense(_)));
+        local.add(&an, &grouping, 1, &articles[1]);
+        // The next article takes the last stamp, the one after starts again from 1, and the
+        // last takes stamp 2, as the second did.
+        local.stamp = u32::MAX - 1;
+        for (k, a) in articles.iter().enumerate().skip(2) {
+            local.add(&an, &grouping, k, a);
+        }
+        assert_eq!(local.stamp, 2);
+        let mut docs = |word: &str| {
+            let (id, new) = local.canon.intern(word);
+            assert!(!new, "{word} was counted");
+            let mut found = None;
+            local.accs[0].terms.for_each(|i, s| {
+                if i == id {
+                    found = Some((s.count, s.docs));
+                }
+            });
+            found
+        };
+        assert_eq!(docs("shared"), Some((2, 2)));
+        assert_eq!(docs("words"), Some((3, 3)));
+        assert_eq!(docs("w7"), Some((1, 1)));
+    }
 }

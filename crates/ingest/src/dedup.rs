@@ -201,11 +201,11 @@ fn normalised_words(text: &str, ends: bool) -> (Vec<u8>, Vec<u32>) {
     }
 }
 
-/// [`normalised_words`], with or without the word ends. ASCII goes a byte at a time through
-/// a table with no branch on the byte: each byte is written (lower-cased, or a space for a
-/// non-word byte) and the write position only moves on for a word byte or the first
-/// non-word byte after a word. A non-ASCII character takes a slower path: a word with one is
-/// lower-cased whole (final sigma), from where it started.
+/// [`normalised_words`], with or without the word ends. Runs of ASCII go through
+/// [`ascii_run`]: each byte is written (lower-cased, or a space for a non-word byte) and the
+/// write position only moves on for a word byte or the first non-word byte after a word. A
+/// non-ASCII character takes a slower path: a word with one is lower-cased whole (final
+/// sigma), from where it started.
 fn walk_words<const ENDS: bool>(text: &str) -> (Vec<u8>, Vec<u32>) {
     let bytes = text.as_bytes();
     let n = bytes.len();
