@@ -154,26 +154,56 @@ pub(crate) fn fingerprint(text: &str, near: bool) -> Fingerprint {
     // where each word ends. The hash only finds equal buffers within one run and is never
     // shown, so it need not be cryptographic: 128-bit XXH3 is ten times faster than BLAKE3
     // on an article (a collision among a billion bodies has odds of about 1 in 10^20).
-    let (buf, ends) = normalised_words(text, near);
-    let buf = buf.as_slice();
-    let hash = xxhash_rust::xxh3::xxh3_128(buf);
-    let near = if near && ends.len() >= SHINGLE + 2 {
-        let bytes = buf;
-        let word = |k: usize| {
-            let start = if k == 0 { 0 } else { ends[k - 1] as usize + 1 };
-            &bytes[start..ends[k] as usize]
+    SCRATCH.with_borrow_mut(|scratch| {
+        let (buf, ends) = normalised_words(text, near, scratch);
+        let hash = xxhash_rust::xxh3::xxh3_128(buf);
+        let near = if near && ends.len() >= SHINGLE + 2 {
+            let word = |k: usize| {
+                let start = if k == 0 { 0 } else { ends[k - 1] as usize + 1 };
+                &buf[start..ends[k] as usize]
+            };
+            let mut shingles: Vec<u64> = (0..=ends.len() - SHINGLE)
+                .map(|k| hash64((k..k + SHINGLE).map(word)))
+                .collect();
+            // The signature is a minimum over shingles, so repeats change nothing.
+            shingles.sort_unstable();
+            shingles.dedup();
+            Near::Pending(shingles)
+        } else {
+            Near::None
         };
-        let mut shingles: Vec<u64> = (0..=ends.len() - SHINGLE)
-            .map(|k| hash64((k..k + SHINGLE).map(word)))
-            .collect();
-        // The signature is a minimum over shingles, so repeats change nothing.
-        shingles.sort_unstable();
-        shingles.dedup();
-        Near::Pending(shingles)
-    } else {
-        Near::None
-    };
-    Fingerprint { hash, near }
+        scratch.trim();
+        Fingerprint { hash, near }
+    })
+}
+
+thread_local! {
+    /// [`fingerprint`]'s buffers, kept from one body to the next on each thread.
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::default();
+}
+
+/// The buffers [`walk_words`] writes into. They are never cleared, only grown: every byte
+/// is written before it is read, so old bytes past the end of the last body cost nothing,
+/// where a fresh zeroed buffer per body cost a `memset` and an allocation.
+#[derive(Default)]
+struct Scratch {
+    bytes: Vec<u8>,
+    ends: Vec<u32>,
+}
+
+impl Scratch {
+    /// Bodies up to this many bytes keep their buffers for the next one.
+    const KEEP: usize = 1 << 20;
+
+    /// Lets go of buffers that a very long body made large.
+    fn trim(&mut self) {
+        if self.bytes.len() > Self::KEEP {
+            self.bytes = Vec::new();
+        }
+        if self.ends.len() > Self::KEEP / 4 {
+            self.ends = Vec::new();
+        }
+    }
 }
 
 /// ASCII letters and digits lower-cased; 0 for every other ASCII byte.
@@ -193,12 +223,13 @@ const ASCII_WORD: [u8; 128] = {
 /// The words of `text` (runs of alphanumeric characters, as `split(!is_alphanumeric)` gives
 /// them) lower-cased (`str::to_lowercase` on each word), each followed by a space; with
 /// `ends`, also where each word ends in the buffer.
-fn normalised_words(text: &str, ends: bool) -> (Vec<u8>, Vec<u32>) {
-    if ends {
-        walk_words::<true>(text)
+fn normalised_words<'s>(text: &str, ends: bool, scratch: &'s mut Scratch) -> (&'s [u8], &'s [u32]) {
+    let (len, words) = if ends {
+        walk_words::<true>(text, scratch)
     } else {
-        walk_words::<false>(text)
-    }
+        walk_words::<false>(text, scratch)
+    };
+    (&scratch.bytes[..len], &scratch.ends[..words])
 }
 
 /// [`normalised_words`], with or without the word ends. Runs of ASCII go through
@@ -206,14 +237,22 @@ fn normalised_words(text: &str, ends: bool) -> (Vec<u8>, Vec<u32>) {
 /// write position only moves on for a word byte or the first non-word byte after a word. A
 /// non-ASCII character takes a slower path: a word with one is lower-cased whole (final
 /// sigma), from where it started.
-fn walk_words<const ENDS: bool>(text: &str) -> (Vec<u8>, Vec<u32>) {
+fn walk_words<const ENDS: bool>(text: &str, scratch: &mut Scratch) -> (usize, usize) {
     let bytes = text.as_bytes();
     let n = bytes.len();
     // Each byte writes at most one byte, plus the space after the last word; a non-ASCII
     // word that grows when lower-cased makes room for itself.
-    let mut buf = vec![0u8; n + 1];
+    let Scratch {
+        bytes: buf,
+        ends: word_ends,
+    } = scratch;
+    if buf.len() < n + 1 {
+        buf.resize(n + 1, 0);
+    }
+    if ENDS && word_ends.len() < n / 2 + 1 {
+        word_ends.resize(n / 2 + 1, 0);
+    }
     let mut len = 0usize;
-    let mut word_ends: Vec<u32> = if ENDS { vec![0; n / 2 + 1] } else { Vec::new() };
     let mut words = 0usize;
     let mut in_word = false;
     let mut i = 0;
@@ -221,8 +260,8 @@ fn walk_words<const ENDS: bool>(text: &str) -> (Vec<u8>, Vec<u32>) {
         if bytes[i] < 0x80 {
             let state = ascii_run::<ENDS>(
                 bytes,
-                &mut buf,
-                &mut word_ends,
+                buf,
+                word_ends,
                 Walk {
                     i,
                     len,
@@ -274,11 +313,12 @@ fn walk_words<const ENDS: bool>(text: &str) -> (Vec<u8>, Vec<u32>) {
             i += width;
         }
         let lower = text[start..i].to_lowercase();
-        buf.truncate(at);
-        buf.extend_from_slice(lower.as_bytes());
-        len = buf.len();
-        // Room for the rest of the text, as at the start.
-        buf.resize(len + (n - i) + 1, 0);
+        len = at + lower.len();
+        // Room for the word and the rest of the text, as at the start.
+        if buf.len() < len + (n - i) + 1 {
+            buf.resize(len + (n - i) + 1, 0);
+        }
+        buf[at..len].copy_from_slice(lower.as_bytes());
         in_word = true;
     }
     if in_word {
@@ -289,9 +329,7 @@ fn walk_words<const ENDS: bool>(text: &str) -> (Vec<u8>, Vec<u32>) {
         buf[len] = b' ';
         len += 1;
     }
-    buf.truncate(len);
-    word_ends.truncate(words);
-    (buf, word_ends)
+    (len, words)
 }
 
 /// Where [`walk_words`] is: the next byte of the text, the length written to the buffer,

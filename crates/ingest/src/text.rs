@@ -27,7 +27,7 @@ pub(crate) fn parse_text(
     let mut draft = Draft::default();
     let normalised;
     let mut text = raw;
-    if text.contains('\r') {
+    if memchr::memchr(b'\r', text.as_bytes()).is_some() {
         normalised = text.replace("\r\n", "\n").replace('\r', "\n");
         text = &normalised;
     }

@@ -229,6 +229,12 @@ impl<'t> Scanner<'t> {
     /// `start..dot` (`dot` holds a period), or `None` when the period is not part of a word.
     fn abbreviation(&self, start: usize, dot: usize) -> Option<usize> {
         let word = &self.text[start..dot];
+        // Nothing below takes a word of more than eight bytes: an initialism's groups have two
+        // letters at most, the longest abbreviation (`Messrs`, `approx`) has six, and an
+        // initial one. Most sentences end with a longer word.
+        if word.len() > 8 {
+            return None;
+        }
         let letters = word.chars().count();
         let all_alpha = word.chars().all(char::is_alphabetic);
         // Initialisms: `U.S.`, `e.g.`, `Ph.D.`, `a.m.`, `U.S.A.`: groups of one or two letters,

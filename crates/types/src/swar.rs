@@ -1,16 +1,17 @@
 //! Byte tests eight bytes at a time in a `u64` ("SIMD within a register"), for the scans
-//! that run over every byte of a corpus (the tokenizer's word ends, ingestion's spacing check
-//! and duplicate fingerprint). Each test gives the high bit (0x80) of every byte lane that
+//! that run over every byte of a corpus (the tokenizer's word ends and ingestion's duplicate
+//! fingerprint). Each test gives the high bit (0x80) of every byte lane that
 //! passes, so that lanes can be counted, shifted and combined with the others.
 //!
 //! # Example
 //! ```
-//! use gazette_types::swar::{between, equal};
+//! use gazette_types::swar::between;
 //!
 //! let x = u64::from_le_bytes(*b"ab 1 Z.c");
-//! // Lanes 0, 1 and 7 are lower-case letters; lanes 2 and 4 are spaces.
+//! // Lanes 0, 1 and 7 are lower-case letters.
 //! assert_eq!(between(x, b'a', b'z'), 0x80 | 0x80 << 8 | 0x80 << 56);
-//! assert_eq!(equal(x, b' '), 0x80 << 16 | 0x80 << 32);
+//! // Lanes 3 and 5 are a digit and a capital.
+//! assert_eq!(between(x, b'0', b'9') | between(x, b'A', b'Z'), 0x80 << 24 | 0x80 << 40);
 //! ```
 
 /// The high bit of every lane.
@@ -27,15 +28,6 @@ pub fn between(x: u64, lo: u8, hi: u8) -> u64 {
     let at_least = x + ONES * u64::from(0x80 - lo);
     let above = x + ONES * u64::from(0x7F - hi);
     at_least & !above & HIGH
-}
-
-/// The lanes of `x` equal to `b`, for any lanes: a lane of `x ^ b` is zero exactly when its
-/// low seven bits plus 0x7F do not reach the high bit and its own high bit is clear.
-#[inline]
-pub fn equal(x: u64, b: u8) -> u64 {
-    const LOW: u64 = !HIGH;
-    let v = x ^ (ONES * u64::from(b));
-    !(((v & LOW) + LOW) | v | LOW)
 }
 
 #[cfg(test)]
@@ -55,12 +47,6 @@ mod tests {
             let x = u64::from_le_bytes(bytes);
             let bit = |hit: bool| if hit { 0x80u64 << (8 * lane) } else { 0 };
             let mine = |m: u64| m & (0xFFu64 << (8 * lane));
-            assert_eq!(
-                mine(equal(x, b' ')),
-                bit(b == b' '),
-                "{b:#x} in lane {lane}"
-            );
-            assert_eq!(mine(equal(x, b)), bit(true), "{b:#x} in lane {lane}");
             if b < 0x80 {
                 for (lo, hi) in [(b'a', b'z'), (b'0', b'9'), (9, 13), (0, 0x7F)] {
                     assert_eq!(
