@@ -359,6 +359,8 @@ fn ascii_run<const ENDS: bool>(
     at: Walk,
 ) -> Walk {
     use gazette_types::swar::{self, HIGH};
+    /// A space (0x20, bit 5) in every lane.
+    const SPACES: u64 = 0x2020_2020_2020_2020;
     let Walk {
         mut i,
         mut len,
@@ -370,14 +372,16 @@ fn ascii_run<const ENDS: bool>(
         if x & HIGH != 0 {
             break;
         }
-        let upper = swar::between(x, b'A', b'Z');
-        let word = upper | swar::between(x, b'a', b'z') | swar::between(x, b'0', b'9');
+        // Setting bit 5 lower-cases a capital, leaves a lower-case letter or a digit as it
+        // is (their bit 5 is set), and maps no other byte into `a..=z`.
+        let folded = x | SPACES;
+        let word = swar::between(folded, b'a', b'z') | swar::between(x, b'0', b'9');
         let non = !word & HIGH;
         let non_before = (non << 8) | if in_word { 0 } else { 0x80 };
         let dropped = non & non_before;
-        // Word lanes lower-cased (0x20 added to capitals), the others a space. All eight are
-        // written (the buffer has room: `len <= i`), and `len` moves past the kept ones.
-        let out = ((x | (upper >> 2)) & ((word >> 7) * 0xFF)) | (non >> 2);
+        // Word lanes lower-cased, the others a space (bit 5 alone). All eight are written
+        // (the buffer has room: `len <= i`), and `len` moves past the kept ones.
+        let out = folded & (((word >> 7) * 0xFF) | SPACES);
         buf[len..len + 8].copy_from_slice(&out.to_le_bytes());
         // The lanes kept: all eight, or those before the first dropped one.
         let kept = if dropped == 0 {
