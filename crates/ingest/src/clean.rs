@@ -918,6 +918,14 @@ mod tests {
         assert_eq!(b.sets().len(), 2);
         assert!(b.is_match("ÉÉÉÉÉ credit"));
         assert!(!b.is_match("ÉÉÉÉÉÉÉÉÉÉ credit"));
+        // Over the group's bound (64) in bytes but not in characters: the characters decide.
+        let mut b = Boilerplate::empty();
+        b.extend_from_text("^.{0,50}credit$").unwrap();
+        for wide in ["É".repeat(40), "𝐀".repeat(20)] {
+            let p = format!("{wide} credit");
+            assert!(p.len() > 64 && b.is_match(&p), "{p}");
+        }
+        assert!(!b.is_match(&format!("{} credit", "É".repeat(60))));
     }
 
     #[test]

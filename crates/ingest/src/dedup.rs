@@ -500,6 +500,22 @@ mod tests {
 
     const A: &str = "The town council voted on Tuesday to rebuild the old stone bridge at a cost of one million pounds after years of debate among residents and engineers about its future.";
 
+    /// The buffers a thread keeps hold the bytes of a longer body that came before; they
+    /// never reach the hash or the shingles of the next.
+    #[test]
+    fn a_body_is_fingerprinted_alike_after_a_longer_one() {
+        let short = "Ça va: the Bridge, rebuilt.";
+        let fresh = std::thread::spawn(move || fingerprint(short, true))
+            .join()
+            .unwrap();
+        let _ = fingerprint(&A.repeat(20), true);
+        let after = fingerprint(short, true);
+        assert_eq!(after.hash, fresh.hash);
+        let mut d = Deduper::new(Some(0.8));
+        assert_eq!(d.check("a", &fresh), Verdict::New);
+        assert_eq!(d.check("b", &after), Verdict::Exact("a".into()));
+    }
+
     #[test]
     fn exact_duplicates_ignore_case_and_spacing() {
         let mut d = Deduper::new(Some(0.8));
