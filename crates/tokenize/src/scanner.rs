@@ -236,11 +236,10 @@ impl<'t> Scanner<'t> {
             return None;
         }
         let letters = word.chars().count();
-        let all_alpha = word.chars().all(char::is_alphabetic);
         // Initialisms: `U.S.`, `e.g.`, `Ph.D.`, `a.m.`, `U.S.A.`: groups of one or two letters,
         // each followed by a period.
-        if all_alpha
-            && letters <= 2
+        if letters <= 2
+            && word.chars().all(char::is_alphabetic)
             && self
                 .char_at(dot + 1)
                 .is_some_and(|(c, _)| c.is_alphabetic())
