@@ -636,15 +636,7 @@ impl WordCache {
 /// order of additions).
 #[inline]
 fn add_row(w: &Weights, r: usize, row: &mut [f32; NT]) {
-    let bytes: &[u8; super::ROW] = (&w.rows[r * super::ROW..(r + 1) * super::ROW])
-        .try_into()
-        .expect("ROW bytes per weight row");
-    let scale = f32::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]);
-    let mut x = [0f32; NT];
-    for (x, b) in x.iter_mut().zip(&bytes[4..]) {
-        *x = f32::from(i16::from(*b as i8)) * scale;
-    }
-    for (s, x) in row.iter_mut().zip(&x) {
+    for (s, x) in row.iter_mut().zip(&w.scaled[r]) {
         *s += x;
     }
 }
