@@ -135,17 +135,16 @@ pub(crate) fn entities(tags: &[usize]) -> Vec<Entity> {
 
 /// Model weights: one quantised row of [`NT`] scores per known feature, plus transitions.
 ///
-/// Features are found in an open-addressing table of `(key, row)` pairs (linear probing);
-/// rows stay `i8` with a scale each, so the whole model fits in a few megabytes of cache.
-/// (Rows multiplied out to `f32` at load time take 4.9 MB instead of 1.5 MB and made
-/// tagging slower, though they take fewer instructions.)
+/// Features are found in an open-addressing table of `(key, row)` pairs (linear probing).
+/// The model stores each row as `i8` weights with a scale; they are multiplied out to `f32`
+/// when the model is loaded (4.8 MB instead of 1.5 MB). An earlier round measured that as
+/// slower, on a loaded host; the twelfth round (BENCHMARKS.md) measured 8% fewer
+/// instructions, 17% more L1 data misses and 3.5% less CPU for `gazette actors` on BBC.
 pub(crate) struct Weights {
     /// `(key32, row)` slots; empty slots have row `u32::MAX`. Length is a power of two.
     pub(crate) slots: Vec<(u32, u32)>,
     /// Per row: the model's `NT` quantised `i8` weights times the row's `f32` scale, the
-    /// products made once when the model is loaded, so that scoring a token only adds (4.8 MB
-    /// for the embedded model, where the `i8` rows took 1.5 MB; `gazette extract` on BBC
-    /// spends 5% less CPU).
+    /// products made once when the model is loaded, so that scoring a token only adds.
     pub(crate) scaled: Vec<[f32; NT]>,
     /// Number of rows.
     pub(crate) n: usize,
