@@ -605,6 +605,29 @@ mod tests {
         }
     }
 
+    /// Each weight is the model's `i8` times its row's scale, found under the row's key.
+    #[test]
+    fn weights_are_scaled_per_row_when_loaded() {
+        let raw: Vec<i8> = (0..2 * NT).map(|j| j as i8 * 7 - 60).collect();
+        let w = Weights::new(
+            &[11, 22],
+            &raw,
+            &[0.5, -0.03],
+            vec![0.0; NT * NT],
+            vec![0.0; NT],
+        );
+        for (key, k, scale) in [(11, 0, 0.5f32), (22, 1, -0.03)] {
+            let r = w.row(key).expect("a key of the model");
+            assert_eq!(r, k);
+            let want: Vec<f32> = raw[k * NT..(k + 1) * NT]
+                .iter()
+                .map(|&x| f32::from(x) * scale)
+                .collect();
+            assert_eq!(w.scaled[r].to_vec(), want);
+        }
+        assert_eq!(w.row(33), None);
+    }
+
     #[test]
     fn predecessor_sets_are_the_allowed_transitions() {
         for b in 0..NT {
