@@ -608,7 +608,7 @@ mod tests {
     /// Each weight is the model's `i8` times its row's scale, found under the row's key.
     #[test]
     fn weights_are_scaled_per_row_when_loaded() {
-        let raw: Vec<i8> = (0..2 * NT).map(|j| j as i8 * 7 - 60).collect();
+        let raw: Vec<i8> = (0..2 * NT).map(|j| j as i8 * 3 - 50).collect();
         let w = Weights::new(
             &[11, 22],
             &raw,
