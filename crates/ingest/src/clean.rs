@@ -687,14 +687,13 @@ mod tests {
             );
         }
 
-        /// The eight-byte test says what collapsing white space says: text that collapsing
+        /// The spacing test says what collapsing white space says: text that collapsing
         /// leaves as it is (non-ASCII white space, zero-width characters and continuation
         /// bytes whose low bits look like a tab or line break included).
         #[test]
         fn plain_spacing_is_what_collapsing_leaves_alone(
             any in "[ a.\t\n\u{b}\u{c}\r\u{1f}é£’\u{85}\u{a0}\u{ad}\u{200b}\u{2028}\u{3000}\u{feff}\u{89}]{0,40}",
-            // Words and single spaces, then two spaces at any place (across an eight-byte
-            // step too).
+            // Words and single spaces, then two spaces at any place.
             words in "a{1,9}( a{1,9}){0,5}",
             // Plain text with non-ASCII letters and controls (U+0089's second byte looks like
             // a tab in its low bits).

@@ -133,21 +133,18 @@ pub(crate) fn entities(tags: &[usize]) -> Vec<Entity> {
     out
 }
 
-/// Model weights: one quantised row of [`NT`] scores per known feature, plus transitions.
+/// Model weights: one row of [`NT`] scores per known feature, plus transitions.
 ///
 /// Features are found in an open-addressing table of `(key, row)` pairs (linear probing).
-/// The model stores each row as `i8` weights with a scale; they are multiplied out to `f32`
-/// when the model is loaded (4.8 MB instead of 1.5 MB). An earlier round measured that as
-/// slower, on a loaded host; the twelfth round (BENCHMARKS.md) measured 8% fewer
-/// instructions, 17% more L1 data misses and 3.5% less CPU for `gazette actors` on BBC.
+/// The model file stores each row as `i8` weights with a scale; they are multiplied out to
+/// `f32` when the model is loaded (4.8 MB instead of 1.5 MB). An earlier round found that
+/// slower on a loaded host; BENCHMARKS.md (twelfth round) has the measurement that kept it.
 pub(crate) struct Weights {
     /// `(key32, row)` slots; empty slots have row `u32::MAX`. Length is a power of two.
     pub(crate) slots: Vec<(u32, u32)>,
     /// Per row: the model's `NT` quantised `i8` weights times the row's `f32` scale, the
     /// products made once when the model is loaded, so that scoring a token only adds.
     pub(crate) scaled: Vec<[f32; NT]>,
-    /// Number of rows.
-    pub(crate) n: usize,
     /// `trans[a * NT + b]`: score of tag `b` after tag `a`.
     pub(crate) trans: Vec<f32>,
     /// Score of each tag at the start of a sentence.
@@ -185,7 +182,6 @@ impl Weights {
         Weights {
             slots,
             scaled,
-            n: keys.len(),
             trans,
             start,
         }
@@ -209,7 +205,7 @@ impl Weights {
     }
 
     fn len(&self) -> usize {
-        self.n
+        self.scaled.len()
     }
 }
 
