@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use clap::{CommandFactory, FromArgMatches};
 
 mod args;
+mod cells;
 mod cmd;
 mod config;
 #[allow(dead_code)] // used as commands land

@@ -11,7 +11,6 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 use serde::Serialize;
-use serde_json::Value;
 
 /// Output format of record-producing commands.
 #[allow(dead_code)] // used as commands land
@@ -199,15 +198,10 @@ pub(crate) fn write_records_to<T: Serialize, W: Write>(
             out.write_all(b"\n")?;
         }
         Format::Csv | Format::Table => {
-            let values: Vec<Value> = rows
-                .iter()
-                .map(serde_json::to_value)
-                .collect::<Result<_, _>>()?;
-            let header = columns(&values);
-            let cells: Vec<Vec<String>> = values
-                .iter()
-                .map(|v| header.iter().map(|h| cell(v.get(h))).collect())
-                .collect();
+            let crate::cells::Cells {
+                header,
+                rows: cells,
+            } = crate::cells::cells(rows)?;
             if format == Format::Csv {
                 let mut w = csv::Writer::from_writer(&mut *out);
                 w.write_record(&header)?;
@@ -225,37 +219,6 @@ pub(crate) fn write_records_to<T: Serialize, W: Write>(
         }
     }
     Ok(())
-}
-
-/// Column names in first-seen order across all rows.
-fn columns(values: &[Value]) -> Vec<String> {
-    let mut header: Vec<String> = Vec::new();
-    for v in values {
-        if let Value::Object(map) = v {
-            for key in map.keys() {
-                if !header.iter().any(|h| h == key) {
-                    header.push(key.clone());
-                }
-            }
-        }
-    }
-    header
-}
-
-/// One cell's text: strings as they are, null as empty, nested values as compact JSON.
-fn cell(value: Option<&Value>) -> String {
-    match value {
-        None | Some(Value::Null) => String::new(),
-        Some(Value::String(s)) => s.clone(),
-        Some(Value::Number(n)) => n.to_string(),
-        Some(Value::Bool(b)) => b.to_string(),
-        Some(Value::Array(items)) if items.iter().all(Value::is_string) => items
-            .iter()
-            .filter_map(Value::as_str)
-            .collect::<Vec<_>>()
-            .join("; "),
-        Some(other) => other.to_string(),
-    }
 }
 
 /// Prefixes a cell that a spreadsheet would read as a formula with `'`.
