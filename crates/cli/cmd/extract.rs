@@ -123,12 +123,25 @@ pub(crate) fn run(args: Args, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
         output: Some(args.out.join(format!("{name}.{}", args.format.extension()))),
         csv_safe: args.csv_safe,
     };
-    output::write_records(&actor_rows, &file("actors"))?;
-    output::write_records(
-        &super::quotes::rows(&loaded.articles, &said),
-        &file("quotes"),
-    )?;
-    output::write_records(&figures, &file("figures"))?;
+    // The three files are written side by side: laying out and writing the rows was most of
+    // the run's last, single-threaded part.
+    let (wrote_actors, (wrote_quotes, wrote_figures)) = rayon::join(
+        || output::write_records(&actor_rows, &file("actors")),
+        || {
+            rayon::join(
+                || {
+                    output::write_records(
+                        &super::quotes::rows(&loaded.articles, &said),
+                        &file("quotes"),
+                    )
+                },
+                || output::write_records(&figures, &file("figures")),
+            )
+        },
+    );
+    wrote_actors?;
+    wrote_quotes?;
+    wrote_figures?;
     if !global.quiet {
         eprintln!(
             "{} articles: {} actors (per article), {} statements, {} figures written to {}",
