@@ -80,11 +80,21 @@ pub(crate) fn run(args: Args, global: &GlobalArgs) -> anyhow::Result<ExitCode> {
     }
     std::fs::create_dir_all(&args.out)
         .map_err(|e| anyhow::anyhow!("{}: cannot create the folder: {e}", args.out.display()))?;
-    let loaded = corpus::load_all(&args.corpus, global)?;
-    let shared = std::sync::Arc::new((
-        ActorExtractor::new(),
-        FigureExtractor::new().relative_periods(args.relative_periods),
-    ));
+    // The models load while the corpus is read.
+    let (loaded, extractors) = std::thread::scope(|s| {
+        let models = s.spawn(|| {
+            (
+                ActorExtractor::new(),
+                FigureExtractor::new().relative_periods(args.relative_periods),
+            )
+        });
+        let loaded = corpus::load_all(&args.corpus, global);
+        (loaded, models.join())
+    });
+    let loaded = loaded?;
+    let shared = std::sync::Arc::new(
+        extractors.map_err(|_| anyhow::anyhow!("internal error: the models failed to load"))?,
+    );
     let (per, over) = corpus::per_article(
         &loaded.articles,
         &shared,
