@@ -323,7 +323,7 @@ impl Tagger {
     }
 
     /// The emission scores of the reference path (features hashed per token), which the
-    /// fast path must match bit for bit.
+    /// fast path must match up to rounding.
     #[cfg(test)]
     pub(crate) fn reference_scores(&self, words: &[&str], doc: Option<&DocContext>) -> Vec<f32> {
         let mut feats = Vec::with_capacity(words.len() * 64);
@@ -537,9 +537,15 @@ fn viterbi_reference(scores: &[f32], trans: &[f32], start: &[f32]) -> Vec<usize>
 mod tests {
     use super::*;
 
-    /// Checks that the fast path gives the reference path's scores, bit for bit, for every
-    /// sentence of `text` tagged as one document and one sentence at a time.
-    fn assert_same_scores(tagger: &Tagger, text: &str) {
+    /// Largest difference allowed between a fast and a reference score: the fast path adds
+    /// the same rows, but sums some of them per word ahead of time, so the additions come in
+    /// another order and the last bits may differ. Scores are tens at most.
+    const ROUNDING: f32 = 1e-4;
+
+    /// Checks that the fast path gives the reference path's scores, to rounding, for every
+    /// sentence of `text` tagged as one document and one sentence at a time, and returns
+    /// whether the best tags of both agree on every sentence.
+    fn assert_same_scores(tagger: &Tagger, text: &str) -> bool {
         let sents = crate::actors::text::sentences(text);
         let words: Vec<Vec<&str>> = sents
             .iter()
@@ -547,24 +553,35 @@ mod tests {
             .collect();
         let refs: Vec<&[&str]> = words.iter().map(Vec::as_slice).collect();
         let ctx = DocContext::new(&refs, &tagger.res);
+        let close = |got: &[f32], want: &[f32], what: &str| {
+            assert_eq!(got.len(), want.len(), "{what}");
+            for (j, (g, w)) in got.iter().zip(want).enumerate() {
+                assert!(
+                    (g - w).abs() <= ROUNDING * w.abs().max(1.0),
+                    "{what}, score {j}: {g} against {w}"
+                );
+            }
+        };
+        let w = &tagger.weights;
+        let mut same_tags = true;
         // Twice: the second time every word comes from the cache.
         for _ in 0..2 {
             let fast = tagger.fast_scores(&refs, true);
             for (k, s) in refs.iter().enumerate() {
                 let want = tagger.reference_scores(s, Some(&ctx));
-                let got: Vec<u32> = fast[k].iter().map(|x| x.to_bits()).collect();
-                let want: Vec<u32> = want.iter().map(|x| x.to_bits()).collect();
-                assert_eq!(got, want, "sentence {k}: {s:?}");
+                close(&fast[k], &want, &format!("sentence {k}: {s:?}"));
+                same_tags &= viterbi(&fast[k], &w.trans, &w.start)
+                    == viterbi_reference(&want, &w.trans, &w.start);
                 let alone = tagger.fast_scores(&[s], false);
-                let want_alone: Vec<u32> = tagger
-                    .reference_scores(s, None)
-                    .iter()
-                    .map(|x| x.to_bits())
-                    .collect();
-                let got_alone: Vec<u32> = alone[0].iter().map(|x| x.to_bits()).collect();
-                assert_eq!(got_alone, want_alone, "sentence {k} alone: {s:?}");
+                let want_alone = tagger.reference_scores(s, None);
+                close(
+                    &alone[0],
+                    &want_alone,
+                    &format!("sentence {k} alone: {s:?}"),
+                );
             }
         }
+        same_tags
     }
 
     #[test]
@@ -578,17 +595,21 @@ mod tests {
                 stack.extend(std::fs::read_dir(&p).unwrap().flatten().map(|e| e.path()));
             } else if p.extension().is_some_and(|e| e == "txt" || e == "md") {
                 let raw = std::fs::read(&p).unwrap();
-                assert_same_scores(&tagger, &String::from_utf8_lossy(&raw));
+                assert!(
+                    assert_same_scores(&tagger, &String::from_utf8_lossy(&raw)),
+                    "{}: the fast path's tags differ from the reference's",
+                    p.display()
+                );
                 n += 1;
             }
         }
         assert!(n >= 5, "only {n} fixture files");
-        assert_same_scores(
+        assert!(assert_same_scores(
             &tagger,
             "THE UNITED STATES AND RUSSIA MET. Mr. Smith of New York said 3.5% in \
              São Paulo. Kramp-Karrenbauer, anti-Russian “talks” — UN Secretary-General \
              António Guterres told the U.S. Senate on Monday.\n\nIn Washington he spoke.",
-        );
+        ));
     }
 
     proptest::proptest! {
@@ -597,7 +618,9 @@ mod tests {
             text in "[A-Za-z0-9 .,'\u{2019}\u{201c}\u{201d}\n&$%Éé-]{0,300}"
         ) {
             static T: std::sync::OnceLock<Tagger> = std::sync::OnceLock::new();
-            assert_same_scores(T.get_or_init(Tagger::embedded), &text);
+            // Random text may hold near ties, where rounding can pick the other tag; the
+            // scores must agree all the same.
+            let _ = assert_same_scores(T.get_or_init(Tagger::embedded), &text);
         }
     }
 
