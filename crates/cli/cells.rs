@@ -49,6 +49,7 @@ pub(crate) fn cells<T: Serialize>(records: &[T]) -> serde_json::Result<Cells> {
             Err(Error::Json(e)) => return Err(e),
         }
         let mut row = vec![String::new(); columns.names.len()];
+        // A key given twice keeps its first place and its last value, as in a JSON object.
         for (key, text) in fields.drain(..) {
             let i = columns.index(key);
             if i >= row.len() {
@@ -151,6 +152,58 @@ struct Fields<'a> {
     key: Option<String>,
 }
 
+/// The serializer methods for lists, tuples and enum variants with data: [`Record`] leaves
+/// them to `serde_json::Value`, and so does [`Scalar`] for a field.
+macro_rules! nested {
+    () => {
+        fn serialize_newtype_variant<T: Serialize + ?Sized>(
+            self,
+            _: &'static str,
+            _: u32,
+            _: &'static str,
+            _: &T,
+        ) -> Result<Self::Ok, Error> {
+            Err(Error::NotRecord)
+        }
+
+        fn serialize_seq(self, _: Option<usize>) -> Result<Self::SerializeSeq, Error> {
+            Err(Error::NotRecord)
+        }
+
+        fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, Error> {
+            Err(Error::NotRecord)
+        }
+
+        fn serialize_tuple_struct(
+            self,
+            _: &'static str,
+            _: usize,
+        ) -> Result<Self::SerializeTupleStruct, Error> {
+            Err(Error::NotRecord)
+        }
+
+        fn serialize_tuple_variant(
+            self,
+            _: &'static str,
+            _: u32,
+            _: &'static str,
+            _: usize,
+        ) -> Result<Self::SerializeTupleVariant, Error> {
+            Err(Error::NotRecord)
+        }
+
+        fn serialize_struct_variant(
+            self,
+            _: &'static str,
+            _: u32,
+            _: &'static str,
+            _: usize,
+        ) -> Result<Self::SerializeStructVariant, Error> {
+            Err(Error::NotRecord)
+        }
+    };
+}
+
 macro_rules! not_record {
     ($($name:ident($($arg:ty),*);)*) => {
         $(fn $name(self, $(_: $arg),*) -> Result<Self::Ok, Self::Error> {
@@ -205,41 +258,7 @@ impl<'a> ser::Serializer for Record<'a> {
         value.serialize(self)
     }
 
-    fn serialize_newtype_variant<T: Serialize + ?Sized>(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: &T,
-    ) -> Result<(), Error> {
-        Err(Error::NotRecord)
-    }
-
-    fn serialize_seq(self, _: Option<usize>) -> Result<Self::SerializeSeq, Error> {
-        Err(Error::NotRecord)
-    }
-
-    fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, Error> {
-        Err(Error::NotRecord)
-    }
-
-    fn serialize_tuple_struct(
-        self,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeTupleStruct, Error> {
-        Err(Error::NotRecord)
-    }
-
-    fn serialize_tuple_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeTupleVariant, Error> {
-        Err(Error::NotRecord)
-    }
+    nested!();
 
     fn serialize_map(self, _: Option<usize>) -> Result<Fields<'a>, Error> {
         Ok(Fields {
@@ -254,27 +273,6 @@ impl<'a> ser::Serializer for Record<'a> {
             key: None,
         })
     }
-
-    fn serialize_struct_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeStructVariant, Error> {
-        Err(Error::NotRecord)
-    }
-}
-
-impl Fields<'_> {
-    /// Sets a column's cell; a key given twice keeps its first place and its last value, as
-    /// in a JSON object.
-    fn set(&mut self, key: Cow<'static, str>, text: String) {
-        match self.fields.iter_mut().find(|(k, _)| *k == key) {
-            Some(slot) => slot.1 = text,
-            None => self.fields.push((key, text)),
-        }
-    }
 }
 
 impl ser::SerializeStruct for Fields<'_> {
@@ -287,7 +285,7 @@ impl ser::SerializeStruct for Fields<'_> {
         value: &T,
     ) -> Result<(), Error> {
         let text = field(value)?;
-        self.set(Cow::Borrowed(key), text);
+        self.fields.push((Cow::Borrowed(key), text));
         Ok(())
     }
 
@@ -317,7 +315,7 @@ impl ser::SerializeMap for Fields<'_> {
             .take()
             .ok_or_else(|| <Error as ser::Error>::custom("a map value without a key"))?;
         let text = field(value)?;
-        self.set(Cow::Owned(key), text);
+        self.fields.push((Cow::Owned(key), text));
         Ok(())
     }
 
@@ -413,57 +411,13 @@ impl ser::Serializer for Scalar {
         value.serialize(self)
     }
 
-    fn serialize_newtype_variant<T: Serialize + ?Sized>(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: &T,
-    ) -> Result<Value, Error> {
-        Err(Error::NotRecord)
-    }
-
-    fn serialize_seq(self, _: Option<usize>) -> Result<Self::SerializeSeq, Error> {
-        Err(Error::NotRecord)
-    }
-
-    fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, Error> {
-        Err(Error::NotRecord)
-    }
-
-    fn serialize_tuple_struct(
-        self,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeTupleStruct, Error> {
-        Err(Error::NotRecord)
-    }
-
-    fn serialize_tuple_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeTupleVariant, Error> {
-        Err(Error::NotRecord)
-    }
+    nested!();
 
     fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, Error> {
         Err(Error::NotRecord)
     }
 
     fn serialize_struct(self, _: &'static str, _: usize) -> Result<Self::SerializeStruct, Error> {
-        Err(Error::NotRecord)
-    }
-
-    fn serialize_struct_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeStructVariant, Error> {
         Err(Error::NotRecord)
     }
 }
@@ -533,6 +487,10 @@ mod tests {
         if i % 2 == 1 {
             meta.insert(format!("topic{}", i % 3), "politics".to_string());
         }
+        if i == 5 {
+            // A key given twice: the last value, in the first place.
+            meta.insert("article".to_string(), "renamed".to_string());
+        }
         Row {
             article: format!("a{i}"),
             speaker: (!i.is_multiple_of(3)).then(|| format!("Speaker {i}")),
@@ -598,6 +556,7 @@ mod tests {
         assert_eq!(at(2, "at"), r#"{"start":2,"end":4}"#);
         assert_eq!(at(1, "topic1"), "politics");
         assert_eq!(at(2, "topic1"), "");
+        assert_eq!(at(5, "article"), "renamed");
     }
 
     #[test]

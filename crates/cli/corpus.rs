@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context;
+use gazette_extract::budget::Failure;
 use gazette_ingest::{Corpus, CorpusBuilder, Manifest, Status};
 use gazette_types::Article;
 
@@ -121,10 +122,9 @@ impl IngestFlags {
 /// `--time-budget`. An article whose work runs over (or panics) gives `None` and is named on
 /// stderr; the second value counts them (they make the run exit with code 1).
 ///
-/// Rust cannot stop a thread, so the timed work runs on a helper thread (one per worker, kept
-/// across articles); a helper over budget is left to finish in the background (its result is
-/// dropped; it ends with the process at the latest): the run, and its other articles, are not
-/// held up.
+/// Rust cannot stop a thread, so the timed work runs on a helper thread
+/// ([`gazette_extract::budget`]); a helper over budget is left to finish in the background:
+/// the run, and its other articles, are not held up.
 pub(crate) fn per_article<X, T>(
     articles: &[Article],
     shared: &std::sync::Arc<X>,
@@ -140,10 +140,10 @@ where
     // Short runs of articles per task: rayon's default halves the range only a few times, so
     // one thread was left with a run of hundreds of articles at the end (300 ms of `gazette
     // figures` on BBC News with the other core idle).
-    let results: Vec<Result<T, &'static str>> = articles
+    let results: Vec<Result<T, Failure>> = articles
         .par_iter()
         .with_max_len(8)
-        .map(|a| within(budget, shared, a, work))
+        .map(|a| gazette_extract::budget::within(budget, shared, a, work))
         .collect();
     let mut over = 0;
     let mut err = std::io::stderr().lock();
@@ -155,7 +155,7 @@ where
             Err(why) => {
                 over += 1;
                 let why = match (why, budget) {
-                    ("time", Some(b)) => format!(
+                    (Failure::OverBudget, Some(b)) => format!(
                         "took longer than the time budget of {} s per article (`--time-budget`)",
                         b.as_secs_f64()
                     ),
@@ -171,103 +171,6 @@ where
         })
         .collect();
     (out, over)
-}
-
-fn within<X, T>(
-    budget: Option<std::time::Duration>,
-    shared: &std::sync::Arc<X>,
-    article: &Article,
-    work: fn(&X, &Article) -> T,
-) -> Result<T, &'static str>
-where
-    X: Send + Sync + 'static,
-    T: Send + 'static,
-{
-    use std::panic::{AssertUnwindSafe, catch_unwind};
-    let Some(budget) = budget else {
-        return catch_unwind(AssertUnwindSafe(|| work(shared, article))).map_err(|_| "panic");
-    };
-    let (tx, rx) = std::sync::mpsc::sync_channel(1);
-    let x = std::sync::Arc::clone(shared);
-    let a = article.clone();
-    let job: Job = Box::new(move || {
-        let _ = tx.send(catch_unwind(AssertUnwindSafe(|| work(&x, &a))));
-    });
-    if let Err(job) = Helper::run(job) {
-        // No thread to be had: run here, without the budget.
-        job();
-        return match rx.recv() {
-            Ok(Ok(v)) => Ok(v),
-            _ => Err("panic"),
-        };
-    }
-    match rx.recv_timeout(budget) {
-        Ok(Ok(v)) => Ok(v),
-        Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
-            Helper::retire();
-            Err("time")
-        }
-        Ok(Err(_)) | Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => {
-            Helper::retire();
-            Err("panic")
-        }
-    }
-}
-
-/// One article's work, boxed for a [`Helper`].
-type Job = Box<dyn FnOnce() + Send>;
-
-/// The thread that runs the timed work of one rayon worker, one article at a time.
-///
-/// It is kept from article to article: a thread started per article cost `gazette extract`
-/// about a second on BBC News (2,225 articles), in thread starts, fresh allocator heaps and
-/// the per-thread caches it lost (BENCHMARKS.md, thirteenth round). A helper whose article
-/// runs over the budget, or panics, is retired: the worker forgets it and starts a new one
-/// for its next article, while the old one finishes (its result is dropped) and then ends,
-/// since nothing can send it work any more.
-struct Helper {
-    jobs: std::sync::mpsc::Sender<Job>,
-}
-
-thread_local! {
-    static HELPER: std::cell::RefCell<Option<Helper>> = const { std::cell::RefCell::new(None) };
-}
-
-impl Helper {
-    /// Hands `job` to this worker's helper (started if there is none); gives it back when
-    /// no thread can be started.
-    fn run(job: Job) -> Result<(), Job> {
-        HELPER.with_borrow_mut(|slot| {
-            if slot.is_none() {
-                let (jobs, queue) = std::sync::mpsc::channel::<Job>();
-                let started = std::thread::Builder::new()
-                    .name("gazette-extract".into())
-                    .spawn(move || {
-                        while let Ok(job) = queue.recv() {
-                            job();
-                        }
-                    });
-                if started.is_err() {
-                    return Err(job);
-                }
-                *slot = Some(Helper { jobs });
-            }
-            let Some(helper) = slot.as_ref() else {
-                return Err(job);
-            };
-            if let Err(gone) = helper.jobs.send(job) {
-                // The helper has ended (it cannot, short of an abort): forget it.
-                *slot = None;
-                return Err(gone.0);
-            }
-            Ok(())
-        })
-    }
-
-    /// Forgets this worker's helper (see [`Helper`]).
-    fn retire() {
-        HELPER.with_borrow_mut(|slot| *slot = None);
-    }
 }
 
 /// Parses a size such as `1048576`, `512K`, `16M`, `2G` or `16MiB` (powers of 1024).
@@ -553,43 +456,4 @@ fn report(manifest: &Manifest, args: &IngestFlags, global: &GlobalArgs) -> anyho
     };
     let _ = writeln!(err, "read {summary} (duplicates {kept})");
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use std::sync::Arc;
-    use std::thread::ThreadId;
-    use std::time::Duration;
-
-    /// The thread an article's work ran on; "slow" articles take 400 ms, "panic" ones panic.
-    fn on_thread(_: &(), a: &Article) -> ThreadId {
-        match a.text.as_str() {
-            "slow" => std::thread::sleep(Duration::from_millis(400)),
-            "panic" => panic!("the article asked for it"),
-            _ => {}
-        }
-        std::thread::current().id()
-    }
-
-    #[test]
-    fn timed_work_reuses_one_helper_until_an_article_runs_over_or_panics() {
-        let budget = Some(Duration::from_millis(200));
-        let shared = Arc::new(());
-        let run = |text: &str| within(budget, &shared, &Article::new("a", "", text), on_thread);
-        let first = run("quick").unwrap();
-        assert_ne!(
-            first,
-            std::thread::current().id(),
-            "the work runs on a helper"
-        );
-        assert_eq!(run("quick").unwrap(), first, "the helper is kept");
-        assert_eq!(run("slow"), Err("time"));
-        let second = run("quick").unwrap();
-        assert_ne!(second, first, "a helper over budget is not waited for");
-        assert_eq!(run("panic"), Err("panic"));
-        let third = run("quick").unwrap();
-        assert_ne!(third, second, "a helper that panicked is not reused");
-        assert_eq!(run("quick").unwrap(), third);
-    }
 }

@@ -2,6 +2,7 @@
 #![deny(missing_docs)]
 
 pub mod actors;
+pub mod budget;
 pub mod data;
 pub mod figures;
 pub mod quotes;
